@@ -1,0 +1,4 @@
+namespace Autodiff;
+
+/// <summary>Placeholder.</summary>
+public sealed class Tensor { }
