@@ -1,0 +1,100 @@
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Plotly.NET.LayoutObjects;
+using FSharpChart = Plotly.NET.Chart;
+
+namespace Autodiff.Plotting;
+
+/// <summary>
+/// The few places where the course talks to Plotly.NET's F# API or sets plotly.js attributes by name.
+/// </summary>
+/// <remarks>
+/// Plotly.NET.CSharp covers traces and axis titles, but not annotations, shapes, sliders or attributes
+/// such as <c>scaleanchor</c> and <c>zmin</c>. The F# constructors for those take dozens of optional
+/// arguments that C# must spell out as <c>null</c> (Annotation.init has 42), so instead we create the
+/// empty Plotly.NET object and set the plotly.js attribute names directly: they are the same names the
+/// article's Python code uses (<c>arrowcolor</c>, <c>axref</c>, <c>dash</c>), so a reader can look each
+/// one up in the plotly.js reference.
+/// </remarks>
+internal static class PlotlyObjects
+{
+    /// <summary>Width that fits a notebook column in VS Code and Jupyter without a horizontal scroll bar.</summary>
+    public const int Width = 650;
+
+    /// <summary>Default height: a little wider than tall, like the article's 500×400 figures.</summary>
+    public const int Height = 450;
+
+    public static T With<T>(this T obj, string attribute, object value) where T : DynamicObj.DynamicObj
+    {
+        obj.SetProperty(attribute, value);
+        return obj;
+    }
+
+    /// <summary>An arrow drawn in data coordinates, from (fromX, fromY) to its head at (toX, toY).</summary>
+    public static Annotation Arrow(double fromX, double fromY, double toX, double toY,
+        string color, double width = 1.5, string? text = null) =>
+        new Annotation()
+            .With("x", toX).With("y", toY)
+            .With("ax", fromX).With("ay", fromY)
+            // Without axref/ayref plotly reads ax/ay as pixel offsets, not data coordinates.
+            .With("xref", "x").With("yref", "y").With("axref", "x").With("ayref", "y")
+            .With("showarrow", true)
+            .With("arrowhead", 2).With("arrowsize", 1.0).With("arrowwidth", width)
+            .With("arrowcolor", color)
+            // Keeps the head and tail off the markers so both points stay visible.
+            .With("standoff", 4).With("startstandoff", 4)
+            .With("text", text ?? "");
+
+    /// <summary>A straight line segment in data coordinates.</summary>
+    public static Shape Segment(double x0, double y0, double x1, double y1,
+        string color, string dash = "solid", double width = 2) =>
+        new Shape()
+            .With("type", "line")
+            .With("xref", "x").With("yref", "y")
+            .With("x0", x0).With("y0", y0).With("x1", x1).With("y1", y1)
+            .With("line", new DynamicObj.DynamicObj().With("color", color).With("width", width).With("dash", dash));
+
+    public static GenericChart WithAnnotations(this GenericChart chart, IEnumerable<Annotation> annotations) =>
+        FSharpChart.withAnnotations(annotations.ToArray(), FSharpOption<bool>.Some(true)).Invoke(chart);
+
+    public static GenericChart WithShapes(this GenericChart chart, IEnumerable<Shape> shapes) =>
+        FSharpChart.withShapes(shapes.ToArray(), FSharpOption<bool>.Some(true)).Invoke(chart);
+
+    public static GenericChart WithSlider(this GenericChart chart, Slider slider) =>
+        FSharpChart.withSlider(slider, null).Invoke(chart);
+
+    /// <summary>Merges plotly.js attributes into the x axis (axis 1), keeping what is already set.</summary>
+    public static GenericChart WithXAxis(this GenericChart chart, params (string Attribute, object Value)[] attributes) =>
+        FSharpChart.withXAxis(Axis(attributes), null).Invoke(chart);
+
+    /// <summary>Merges plotly.js attributes into the y axis with the given id (1 = the left one).</summary>
+    public static GenericChart WithYAxis(this GenericChart chart, int id, params (string Attribute, object Value)[] attributes) =>
+        FSharpChart.withYAxis(Axis(attributes), FSharpOption<StyleParam.SubPlotId>.Some(StyleParam.SubPlotId.NewYAxis(id))).Invoke(chart);
+
+    /// <summary>Sets a plotly.js attribute on every trace of the chart.</summary>
+    public static GenericChart WithTraceAttribute(this GenericChart chart, string attribute, object value) =>
+        GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace => trace.With(attribute, value)), chart);
+
+    public static GenericChart WithLegendOnTop(this GenericChart chart) =>
+        // A colour bar sits where plotly puts the legend by default (right of the plot); one of them must move.
+        FSharpChart.withLegend(new Legend()
+            .With("orientation", "h")
+            .With("x", 1.0).With("xanchor", "right")
+            .With("y", 1.02).With("yanchor", "bottom"), null).Invoke(chart);
+
+    /// <summary>The finish every course chart gets: title, axis titles and a notebook-column size.</summary>
+    public static GenericChart Finish(this GenericChart chart, string title, string xTitle, string yTitle,
+        int width = Width, int height = Height) =>
+        FSharpChart.withTitle(title, null).Invoke(
+            chart.WithXAxisStyle<double, double, string>(TitleText: xTitle)
+                 .WithYAxisStyle<double, double, string>(TitleText: yTitle)
+                 .WithSize(width, height));
+
+    private static LinearAxis Axis((string Attribute, object Value)[] attributes)
+    {
+        var axis = new LinearAxis();
+        foreach (var (attribute, value) in attributes) axis.SetProperty(attribute, value);
+        return axis;
+    }
+}
