@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
+using Microsoft.DotNet.Interactive.Events;
+using KernelInfo = Microsoft.DotNet.Interactive.Documents.KernelInfo;
+
+namespace Autodiff.Course;
+
+/// <summary>How to run a notebook.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Time limit of an ordinary code cell.</summary>
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Time limit of the first code cell and of any cell with <c>#r "nuget:"</c>: a cold NuGet
+    /// cache downloads a few hundred MB there.
+    /// </summary>
+    public TimeSpan SetupTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Overrides for the parameters cell (<c>--set name=value</c>).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where progress lines go (null: nowhere).</summary>
+    public TextWriter? Log { get; init; }
+
+    /// <summary>Prefix of progress lines, e.g. <c>[2/6] 02-chain-rule</c>.</summary>
+    public string LogPrefix { get; init; } = "";
+}
+
+/// <summary>
+/// Executes one notebook in-process, cell by cell, in the notebook's own folder (so relative
+/// <c>#r</c> paths resolve as in VS Code), in a fresh kernel, stopping at the first failed cell.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: the current directory and the formatters are process-wide, so run one
+/// notebook at a time.
+/// </remarks>
+public static class NotebookRunner
+{
+    private static readonly KernelInfoCollection KernelInfos = CreateKernelInfos();
+
+    /// <summary>Reads a notebook (.ipynb) the way the Documents API and VS Code do.</summary>
+    public static InteractiveDocument Load(string path)
+    {
+        var document = Notebook.Parse(File.ReadAllText(path), KernelInfos);
+        foreach (var cell in document.Elements)
+        {
+            cell.KernelName ??= "csharp";
+        }
+        return document;
+    }
+
+    /// <summary>Runs the notebook at <paramref name="path"/>; never throws for a failing cell.</summary>
+    /// <exception cref="UnknownParameterException">An override names no variable of the parameters cell.</exception>
+    public static async Task<NotebookResult> RunAsync(string path, RunOptions? options = null)
+    {
+        options ??= new RunOptions();
+        path = Path.GetFullPath(path);
+        var document = Load(path);
+        var cellCount = document.Elements.Count;
+        var numbers = Enumerable.Range(1, cellCount).ToList();
+
+        if (options.Parameters.Count > 0)
+        {
+            var index = Parameters.FindCell(document);
+            var code = Parameters.OverrideCode(Path.GetFileName(path), index < 0 ? null : document.Elements[index].Contents, options.Parameters);
+            var injected = new InteractiveDocumentElement(code, "csharp")
+            {
+                Metadata = new Dictionary<string, object> { ["tags"] = new[] { Parameters.InjectedTag } },
+            };
+            document.Elements.Insert(index + 1, injected);
+            numbers.Insert(index + 1, 0);
+        }
+
+        var result = new NotebookResult(path, document, cellCount);
+        var clock = Stopwatch.StartNew();
+        var previousDirectory = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Path.GetDirectoryName(path)!;
+        NotebookKernel.ResetFormatters();
+        var kernel = NotebookKernel.Create();
+        var kernelIsHealthy = true;
+        try
+        {
+            var codeCells = Enumerable.Range(0, document.Elements.Count)
+                .Where(i => IsCode(document.Elements[i]))
+                .ToList();
+            var executionCount = 0;
+            foreach (var (i, position) in codeCells.Select((cellIndex, k) => (cellIndex, k + 1)))
+            {
+                var cell = document.Elements[i];
+                cell.Outputs.Clear();
+                var firstLine = FirstLine(cell.Contents);
+                var label = numbers[i] == 0 ? "parameters*" : $"cell {numbers[i]}/{cellCount}";
+
+                if (result.FailedCell is not null)
+                {
+                    cell.ExecutionOrder = 0;
+                    result.Cells.Add(new CellResult(numbers[i], firstLine, CellStatus.Skipped, TimeSpan.Zero, null));
+                    continue;
+                }
+
+                cell.ExecutionOrder = ++executionCount;
+                var timeout = position == 1 || cell.Contents.Contains("#r \"nuget:", StringComparison.Ordinal)
+                    ? options.SetupTimeout
+                    : options.CellTimeout;
+                var (status, error, elapsed) = await RunCellAsync(kernel, cell, timeout, options, $"{options.LogPrefix} {label}", clock);
+                result.Cells.Add(new CellResult(numbers[i], firstLine, status, elapsed, error));
+                options.Log?.WriteLine(
+                    $"{options.LogPrefix} {label,-12} {StatusWord(status),-9} {elapsed.TotalSeconds,6:0.00} s  (elapsed {clock.Elapsed.TotalSeconds:0.0} s)  {Shorten(firstLine, 60)}");
+                if (status == CellStatus.TimedOut)
+                {
+                    kernelIsHealthy = false;
+                }
+            }
+        }
+        finally
+        {
+            // A cell that ignores cancellation (a tight loop) keeps its thread busy; disposing
+            // that kernel could wait on it forever, so a timed-out kernel is abandoned instead.
+            if (kernelIsHealthy)
+            {
+                kernel.Dispose();
+            }
+            Environment.CurrentDirectory = previousDirectory;
+            result.Elapsed = clock.Elapsed;
+        }
+
+        return result;
+    }
+
+    private static async Task<(CellStatus, string?, TimeSpan)> RunCellAsync(
+        Kernel kernel, InteractiveDocumentElement cell, TimeSpan timeout, RunOptions options, string label, Stopwatch notebookClock)
+    {
+        var outputs = new CellOutputs(cell);
+        var command = new SubmitCode(cell.Contents, cell.KernelName ?? "csharp");
+        CommandFailed? failed = null;
+        var compileErrors = new List<string>();
+        using var subscription = kernel.KernelEvents.Subscribe(e =>
+        {
+            if (e is CommandFailed f && ReferenceEquals(f.Command, command))
+            {
+                failed = f;
+            }
+            if (e is DiagnosticsProduced diagnostics)
+            {
+                // These are mapped back to the cell's own lines (the kernel strips #r lines before compiling).
+                compileErrors.AddRange(diagnostics.Diagnostics
+                    .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+                    .Select(d => $"({d.LinePositionSpan.Start.Line + 1},{d.LinePositionSpan.Start.Character + 1}): error {d.Code}: {d.Message}"));
+            }
+            outputs.Add(e);
+        });
+
+        using var cancellation = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        // The kernel runs a submission synchronously up to its first await, so a tight loop
+        // never returns from SendAsync: start it on the thread pool and wait for it from here.
+        var send = Task.Run(() => kernel.SendAsync(command, cancellation.Token));
+        while (true)
+        {
+            var remaining = timeout - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                break;
+            }
+            var finished = await Task.WhenAny(send, Task.Delay(Min(remaining, TimeSpan.FromSeconds(15))));
+            if (finished == send)
+            {
+                break;
+            }
+            if (clock.Elapsed < timeout)
+            {
+                options.Log?.WriteLine($"{label} still running after {clock.Elapsed.TotalSeconds:0} s (elapsed {notebookClock.Elapsed.TotalSeconds:0.0} s)");
+            }
+        }
+
+        if (!send.IsCompleted)
+        {
+            cancellation.Cancel();
+            await Task.WhenAny(send, Task.Delay(TimeSpan.FromSeconds(2)));
+            var message = $"Cell timed out after {timeout.TotalSeconds:0.#} s (set a longer limit with --cell-timeout/--setup-timeout).";
+            outputs.AddError("TimeoutException", message);
+            return (CellStatus.TimedOut, message, clock.Elapsed);
+        }
+
+        try
+        {
+            await send;
+        }
+        catch (Exception e)
+        {
+            outputs.AddError(e.GetType().Name, e.Message);
+            return (CellStatus.Failed, e.Message, clock.Elapsed);
+        }
+
+        if (failed is not null)
+        {
+            var message = compileErrors.Count > 0
+                ? string.Join(Environment.NewLine, compileErrors.Distinct())
+                : failed.Message ?? failed.Exception?.Message ?? "The cell failed.";
+            outputs.AddError(
+                compileErrors.Count > 0 ? "CompilationError" : failed.Exception?.GetType().Name ?? "Error",
+                message,
+                failed.Exception?.StackTrace?.Split('\n'));
+            return (CellStatus.Failed, message, clock.Elapsed);
+        }
+        return (CellStatus.Passed, null, clock.Elapsed);
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>True for a cell the runner executes (anything but markdown and raw cells).</summary>
+    public static bool IsCode(InteractiveDocumentElement cell) =>
+        cell.KernelName is not ("markdown" or "raw" or "md") && !string.IsNullOrWhiteSpace(cell.Contents);
+
+    /// <summary>The first non-blank line of a cell's source.</summary>
+    public static string FirstLine(string contents) =>
+        contents.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static string StatusWord(CellStatus status) => status switch
+    {
+        CellStatus.Passed => "ok",
+        CellStatus.Failed => "FAILED",
+        CellStatus.TimedOut => "TIMEOUT",
+        _ => "skipped",
+    };
+
+    private static KernelInfoCollection CreateKernelInfos()
+    {
+        var csharp = new KernelInfo("csharp", languageName: "C#", aliases: ["c#", "C#", "cs"]);
+        return new KernelInfoCollection { csharp, new KernelInfo("markdown", languageName: "Markdown", aliases: ["md"]) }
+            .WithDefault("csharp");
+    }
+
+    private static KernelInfoCollection WithDefault(this KernelInfoCollection infos, string name)
+    {
+        infos.DefaultKernelName = name;
+        return infos;
+    }
+}
