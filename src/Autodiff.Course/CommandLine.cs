@@ -1,0 +1,187 @@
+namespace Autodiff.Course;
+
+/// <summary>The <c>course</c> command line: <c>run [NOTEBOOK...] [options]</c>.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit code of a run in which a notebook failed.</summary>
+    public const int NotebookFailed = 1;
+
+    /// <summary>Exit code of a command line that could not be carried out (nothing ran).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The help text.</summary>
+    public const string Usage = """
+        Runs the course notebooks and renders them as a static site.
+
+        usage: dotnet run --project src/Autodiff.Course -- run [NOTEBOOK...] [options]
+
+          NOTEBOOK               a path, a file name or a unique prefix of one in notebooks/ ("02");
+                                 default: every notebooks/*.ipynb, in name order
+          --set NAME=VALUE       override a variable of the cell tagged "parameters" (repeatable);
+                                 VALUE is a C# expression (a bare word is quoted for string parameters)
+          --output DIR           where executed/ and site/ go (default: artifacts/ in the repository)
+          --notebooks DIR        the folder of notebooks (default: notebooks/ in the repository)
+          --continue-on-error    run the remaining notebooks after one fails
+          --cell-timeout SEC     time limit of a code cell (default: 120)
+          --setup-timeout SEC    time limit of the first code cell and of #r "nuget:" cells (default: 600)
+          --no-site              do not render the site
+
+        exit codes: 0 every notebook passed, 1 a notebook failed, 2 bad command line (nothing ran)
+        """;
+
+    /// <summary>Parses the arguments and runs; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? UsageError : 0;
+        }
+        if (args[0] != "run")
+        {
+            error.WriteLine($"unknown command '{args[0]}'");
+            error.WriteLine(Usage);
+            return UsageError;
+        }
+
+        CourseOptions options;
+        try
+        {
+            options = Parse(args.AsSpan(1).ToArray(), Environment.CurrentDirectory);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+
+        try
+        {
+            var result = await CourseRunner.RunAsync(options, output);
+            return result.Succeeded ? 0 : NotebookFailed;
+        }
+        catch (UnknownParameterException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+    }
+
+    /// <summary>Turns the arguments after <c>run</c> into options.</summary>
+    /// <exception cref="ArgumentException">An unknown option, a missing value, or a notebook that does not exist.</exception>
+    public static CourseOptions Parse(string[] args, string currentDirectory)
+    {
+        var selected = new List<string>();
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? output = null, notebooksDirectory = null;
+        var continueOnError = false;
+        var renderSite = true;
+        var cells = new RunOptions();
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
+            switch (arg)
+            {
+                case "--set":
+                    var assignment = Value();
+                    var equals = assignment.IndexOf('=');
+                    if (equals <= 0)
+                    {
+                        throw new ArgumentException($"--set expects NAME=VALUE, got '{assignment}'");
+                    }
+                    parameters[assignment[..equals].Trim()] = assignment[(equals + 1)..];
+                    break;
+                case "--output" or "-o":
+                    output = Value();
+                    break;
+                case "--notebooks":
+                    notebooksDirectory = Value();
+                    break;
+                case "--continue-on-error":
+                    continueOnError = true;
+                    break;
+                case "--no-site":
+                    renderSite = false;
+                    break;
+                case "--cell-timeout":
+                    cells = cells with { CellTimeout = Seconds(arg, Value()) };
+                    break;
+                case "--setup-timeout":
+                    cells = cells with { SetupTimeout = Seconds(arg, Value()) };
+                    break;
+                default:
+                    if (arg.StartsWith('-'))
+                    {
+                        throw new ArgumentException($"unknown option '{arg}'");
+                    }
+                    selected.Add(arg);
+                    break;
+            }
+        }
+
+        var root = FindRepositoryRoot(currentDirectory);
+        notebooksDirectory = Path.GetFullPath(notebooksDirectory ?? Path.Combine(root ?? currentDirectory, "notebooks"), currentDirectory);
+        var notebooks = selected.Count == 0
+            ? AllNotebooks(notebooksDirectory)
+            : selected.Select(s => Resolve(s, notebooksDirectory, currentDirectory)).ToList();
+        if (notebooks.Count == 0)
+        {
+            throw new ArgumentException($"no notebooks (*.ipynb) in {notebooksDirectory}");
+        }
+
+        return new CourseOptions
+        {
+            Notebooks = notebooks,
+            OutputDirectory = Path.GetFullPath(output ?? Path.Combine(root ?? currentDirectory, "artifacts"), currentDirectory),
+            Parameters = parameters,
+            ContinueOnError = continueOnError,
+            RenderSite = renderSite,
+            Cells = cells,
+        };
+    }
+
+    /// <summary>Every <c>*.ipynb</c> of a folder, in ordinal name order (01-…, 02-…).</summary>
+    public static List<string> AllNotebooks(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.ipynb").Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> that holds <c>Autodiff.slnx</c>.</summary>
+    public static string? FindRepositoryRoot(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Autodiff.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+        return null;
+    }
+
+    private static string Resolve(string selector, string notebooksDirectory, string currentDirectory)
+    {
+        var asPath = Path.GetFullPath(selector, currentDirectory);
+        if (File.Exists(asPath))
+        {
+            return asPath;
+        }
+
+        var candidates = AllNotebooks(notebooksDirectory);
+        var exact = candidates.Where(c => Path.GetFileName(c) == selector || Path.GetFileNameWithoutExtension(c) == selector).ToList();
+        var matches = exact.Count > 0 ? exact : candidates.Where(c => Path.GetFileName(c).StartsWith(selector, StringComparison.Ordinal)).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new ArgumentException($"no notebook '{selector}' (looked for a file, then in {notebooksDirectory})"),
+            _ => throw new ArgumentException($"'{selector}' matches {matches.Count} notebooks: {string.Join(", ", matches.Select(Path.GetFileName))}"),
+        };
+    }
+
+    private static TimeSpan Seconds(string option, string value) =>
+        double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"{option} expects a positive number of seconds, got '{value}'");
+}

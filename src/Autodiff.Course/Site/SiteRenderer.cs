@@ -1,0 +1,272 @@
+using System.Net;
+using System.Text;
+using Markdig;
+using Microsoft.DotNet.Interactive.Documents;
+
+namespace Autodiff.Course.Site;
+
+/// <summary>
+/// Renders executed notebooks as a static site that works from disk with no network: an index
+/// page and one page per notebook (markdown with KaTeX math, code with its outputs, Plotly charts
+/// drawn by a local plotly.js), linked previous/next.
+/// </summary>
+public static class SiteRenderer
+{
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions() // pipe tables, footnotes, and math: $…$ is kept away from emphasis rules
+        .Build();
+
+    /// <summary>
+    /// Markdown to HTML. <c>$$…$$</c> inside a paragraph is display math, as in Jupyter and
+    /// VS Code (Markdig alone makes it inline unless the <c>$$</c> stand on lines of their own).
+    /// </summary>
+    public static string MarkdownToHtml(string markdown)
+    {
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+        Markdown.Setup(renderer);
+        renderer.ObjectRenderers.Replace<Markdig.Extensions.Mathematics.HtmlMathInlineRenderer>(new DisplayAwareMathInlineRenderer());
+        renderer.Render(Markdig.Markdown.Parse(markdown, Markdown));
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private sealed class DisplayAwareMathInlineRenderer
+        : Markdig.Renderers.Html.HtmlObjectRenderer<Markdig.Extensions.Mathematics.MathInline>
+    {
+        protected override void Write(Markdig.Renderers.HtmlRenderer renderer, Markdig.Extensions.Mathematics.MathInline math)
+        {
+            var display = math.DelimiterCount >= 2;
+            renderer.Write(display ? "<span class=\"math display\">\\[" : "<span class=\"math\">\\(");
+            renderer.WriteEscape(ref math.Content);
+            renderer.Write(display ? "\\]</span>" : "\\)</span>");
+        }
+    }
+
+    /// <summary>The page file name of a notebook: <c>01-derivatives.ipynb</c> → <c>01-derivatives.html</c>.</summary>
+    public static string PageName(NotebookResult notebook) => Path.ChangeExtension(notebook.Name, ".html");
+
+    /// <summary>Writes <c>index.html</c>, a page per notebook and <c>assets/</c> into <paramref name="siteDirectory"/>.</summary>
+    public static void Render(IReadOnlyList<NotebookResult> notebooks, string siteDirectory, string courseTitle = "Autodiff.NET Course")
+    {
+        Directory.CreateDirectory(siteDirectory);
+        SiteAssets.WriteTo(siteDirectory);
+
+        for (var i = 0; i < notebooks.Count; i++)
+        {
+            var previous = i > 0 ? notebooks[i - 1] : null;
+            var next = i + 1 < notebooks.Count ? notebooks[i + 1] : null;
+            File.WriteAllText(Path.Combine(siteDirectory, PageName(notebooks[i])), NotebookPage(notebooks[i], previous, next, courseTitle));
+        }
+
+        File.WriteAllText(Path.Combine(siteDirectory, "index.html"), IndexPage(notebooks, courseTitle));
+    }
+
+    /// <summary>The notebook's title: the first markdown heading, else its file name.</summary>
+    public static string Title(NotebookResult notebook)
+    {
+        foreach (var cell in notebook.Document.Elements.Where(c => c.KernelName == "markdown"))
+        {
+            var heading = cell.Contents.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith('#'));
+            if (heading is not null)
+            {
+                return heading.TrimStart('#').Trim();
+            }
+        }
+        return Path.GetFileNameWithoutExtension(notebook.Name);
+    }
+
+    private static string IndexPage(IReadOnlyList<NotebookResult> notebooks, string courseTitle)
+    {
+        var body = new StringBuilder();
+        body.Append($"<h1>{Encode(courseTitle)}</h1>\n");
+        body.Append("<table class=\"summary\"><thead><tr><th>#</th><th>notebook</th><th>cells</th><th>seconds</th><th>status</th></tr></thead><tbody>\n");
+        for (var i = 0; i < notebooks.Count; i++)
+        {
+            var notebook = notebooks[i];
+            body.Append($"<tr><td>{i + 1}</td><td><a href=\"{Encode(PageName(notebook))}\">{Encode(Title(notebook))}</a><br><small>{Encode(notebook.Name)}</small></td>");
+            body.Append($"<td>{notebook.Cells.Count(c => c.Status == CellStatus.Passed)}/{notebook.Cells.Count}</td>");
+            body.Append($"<td>{notebook.Elapsed.TotalSeconds:0.0}</td>");
+            body.Append(notebook.Succeeded ? "<td class=\"ok\">passed</td>" : $"<td class=\"failed\">failed at cell {notebook.FailedCell!.Number}</td>");
+            body.Append("</tr>\n");
+        }
+        body.Append("</tbody></table>\n");
+        if (notebooks.Count == 0)
+        {
+            body.Append("<p>No notebooks were run.</p>\n");
+        }
+        return Page(courseTitle, body.ToString(), hasMath: false, hasCharts: false);
+    }
+
+    private static string NotebookPage(NotebookResult notebook, NotebookResult? previous, NotebookResult? next, string courseTitle)
+    {
+        var body = new StringBuilder();
+        var navigation = Navigation(previous, next, courseTitle);
+        body.Append(navigation);
+
+        if (notebook.FailureMessage is { } failure)
+        {
+            body.Append($"<div class=\"banner failed\"><strong>This notebook did not run to the end.</strong><pre>{Encode(failure)}</pre></div>\n");
+        }
+
+        var results = new Queue<CellResult>(notebook.Cells);
+        var hasCharts = false;
+        foreach (var cell in notebook.Document.Elements)
+        {
+            if (cell.KernelName == "markdown")
+            {
+                body.Append($"<section class=\"cell markdown\">{MarkdownToHtml(cell.Contents)}</section>\n");
+                continue;
+            }
+            if (!NotebookRunner.IsCode(cell))
+            {
+                continue;
+            }
+
+            var result = results.Count > 0 ? results.Dequeue() : null;
+            var status = result?.Status switch
+            {
+                CellStatus.Failed or CellStatus.TimedOut => " failed",
+                CellStatus.Skipped => " skipped",
+                _ => "",
+            };
+            var injected = Parameters.HasTag(cell, Parameters.InjectedTag) ? " injected" : "";
+            var tag = Parameters.HasTag(cell, Parameters.Tag) ? "<span class=\"tag\">parameters</span>" : injected.Length > 0 ? "<span class=\"tag\">injected parameters (--set)</span>" : "";
+            var prompt = cell.ExecutionOrder > 0 ? $"[{cell.ExecutionOrder}]" : "[ ]";
+            body.Append($"<section class=\"cell code{status}{injected}\"><div class=\"prompt\">{prompt}{tag}</div>");
+            body.Append($"<pre class=\"source\"><code class=\"language-csharp\">{Encode(cell.Contents)}</code></pre>");
+            if (cell.Outputs.Count > 0)
+            {
+                body.Append("<div class=\"outputs\">");
+                foreach (var output in cell.Outputs)
+                {
+                    var html = Output(output);
+                    hasCharts |= html.Contains("Plotly.newPlot", StringComparison.Ordinal);
+                    body.Append(html);
+                }
+                body.Append("</div>");
+            }
+            body.Append("</section>\n");
+        }
+
+        body.Append(navigation);
+        return Page($"{Title(notebook)} · {courseTitle}", body.ToString(), hasMath: true, hasCharts);
+    }
+
+    private static string Navigation(NotebookResult? previous, NotebookResult? next, string courseTitle)
+    {
+        var left = previous is null ? "<span></span>" : $"<a class=\"prev\" href=\"{Encode(PageName(previous))}\">← {Encode(Title(previous))}</a>";
+        var right = next is null ? "<span></span>" : $"<a class=\"next\" href=\"{Encode(PageName(next))}\">{Encode(Title(next))} →</a>";
+        return $"<nav>{left}<a class=\"home\" href=\"index.html\">{Encode(courseTitle)}</a>{right}</nav>\n";
+    }
+
+    private static string Output(InteractiveDocumentOutputElement output) => output switch
+    {
+        TextElement text => $"<pre class=\"output stream {Encode(text.Name)}\">{Encode(text.Text)}</pre>",
+        ErrorElement error => $"<pre class=\"output error\"><strong>{Encode(error.ErrorName)}</strong>: {Encode(error.ErrorValue)}</pre>",
+        DisplayElement display => Data(display.Data),
+        ReturnValueElement value => Data(value.Data),
+        _ => "",
+    };
+
+    private static string Data(IDictionary<string, object> data)
+    {
+        string? Get(string mime) => data.TryGetValue(mime, out var value) ? Text(value) : null;
+
+        if (Get("text/html") is { } html)
+        {
+            return $"<div class=\"output html\">{html}</div>";
+        }
+        if (Get("image/svg+xml") is { } svg)
+        {
+            return $"<div class=\"output svg\">{svg}</div>";
+        }
+        if (Get("image/png") is { } png)
+        {
+            return $"<div class=\"output image\"><img alt=\"output\" src=\"data:image/png;base64,{png.Trim()}\"></div>";
+        }
+        if (Get("text/markdown") is { } markdown)
+        {
+            return $"<div class=\"output markdown\">{MarkdownToHtml(markdown)}</div>";
+        }
+        if (Get("text/plain") is { } plain)
+        {
+            return $"<pre class=\"output text\">{Encode(plain)}</pre>";
+        }
+        return "";
+    }
+
+    private static string Text(object value) => value switch
+    {
+        string s => s,
+        IEnumerable<object> lines => string.Concat(lines.Select(l => l?.ToString())),
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array => string.Concat(array.EnumerateArray().Select(e => e.ToString())),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Page(string title, string body, bool hasMath, bool hasCharts)
+    {
+        var head = new StringBuilder();
+        head.Append("<link rel=\"stylesheet\" href=\"assets/course.css\">\n");
+        if (hasMath)
+        {
+            head.Append("""
+                <link rel="stylesheet" href="assets/katex/katex.min.css">
+                <script defer src="assets/katex/katex.min.js"></script>
+                <script defer src="assets/katex/contrib/auto-render.min.js"></script>
+                <script>
+                document.addEventListener("DOMContentLoaded", function () {
+                  // Only the prose: code and outputs may hold a literal $ (C# interpolated strings).
+                  document.querySelectorAll(".cell.markdown, .output.markdown").forEach(function (element) {
+                    renderMathInElement(element, {
+                      delimiters: [
+                        { left: "$$", right: "$$", display: true },
+                        { left: "\\[", right: "\\]", display: true },
+                        { left: "\\(", right: "\\)", display: false },
+                        { left: "$", right: "$", display: false }
+                      ],
+                      throwOnError: false
+                    });
+                  });
+                });
+                </script>
+
+                """);
+        }
+        if (hasCharts)
+        {
+            head.Append($"<script src=\"{SiteAssets.PlotlyPath}\"></script>\n");
+            head.Append("""
+                <script>
+                // Plotly.NET.Interactive's chart output asks require.js for plotly from a CDN (and
+                // loads require.js from a CDN when it is missing). This page already has plotly.js,
+                // so a two-line require hands it over: charts draw with no network.
+                (function () {
+                  var require = function (modules, callback) { if (typeof callback === "function") { callback(window.Plotly); } };
+                  require.config = function () { return require; };
+                  window.requirejs = window.require = require;
+                })();
+                </script>
+
+                """);
+        }
+
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{Encode(title)}</title>
+            {head}</head>
+            <body>
+            <main>
+            {body}</main>
+            </body>
+            </html>
+
+            """;
+    }
+}
