@@ -1,4 +1,174 @@
+using System.Runtime.InteropServices;
+
 namespace Autodiff;
 
-/// <summary>Placeholder.</summary>
-public sealed class Tensor { }
+/// <summary>
+/// A data node of the computational graph: an N-dimensional array of doubles, stored row-major, that remembers
+/// the operation that produced it (<see cref="GradFn"/>) and receives its gradient (<see cref="Grad"/>) when a
+/// backward pass reaches it. The article's scalars are 0-d tensors (<c>new Tensor(2.0)</c>).
+/// </summary>
+/// <remarks>
+/// The values of a tensor never change through the public API; optimizers update the values of leaf
+/// parameters in place. Identity is reference identity: two tensors holding equal values are two different
+/// nodes, and <see cref="object.Equals(object)"/> is deliberately not overridden.
+/// A tensor is safe to read from several threads; a backward pass must not run concurrently with another
+/// backward pass, or with forward operations, over the same nodes.
+/// </remarks>
+public sealed partial class Tensor
+{
+    // A 0-d tensor keeps its value in this field instead of a one-element array: a graph of scalars
+    // (the article's, micrograd's) then allocates one object per data node instead of two.
+    private double _scalar;
+    private readonly double[]? _array;
+    private readonly int[] _shape;
+    private Operation? _gradFn;
+    private bool _requiresGrad;
+
+    /// <summary>A 0-d tensor (a scalar) holding <paramref name="value"/>.</summary>
+    public Tensor(double value, bool requiresGrad = false)
+    {
+        _scalar = value;
+        _shape = Shapes.Scalar;
+        _requiresGrad = requiresGrad;
+    }
+
+    /// <summary>A tensor of the given <paramref name="shape"/> holding a copy of <paramref name="data"/> in row-major order.</summary>
+    /// <exception cref="ArgumentException">The number of values does not match the shape, or a dimension is negative.</exception>
+    public Tensor(double[] data, int[] shape, bool requiresGrad = false)
+    {
+        Check.NotNull(data, nameof(data));
+        Check.NotNull(shape, nameof(shape));
+        foreach (int d in shape)
+            Check.Argument(d >= 0, nameof(shape), $"shape {Shapes.Format(shape)} has a negative dimension");
+        int size = Shapes.SizeOf(shape);
+        Check.Argument(data.Length == size, nameof(data),
+            $"data has {data.Length} values but shape {Shapes.Format(shape)} needs {size}");
+        _shape = shape.Length == 0 ? Shapes.Scalar : (int[])shape.Clone();
+        if (shape.Length == 0) _scalar = data[0];
+        else _array = (double[])data.Clone();
+        _requiresGrad = requiresGrad;
+    }
+
+    /// <summary>A 1-d tensor (a vector) holding a copy of <paramref name="vector"/>.</summary>
+    public Tensor(double[] vector, bool requiresGrad = false) : this(vector, [vector?.Length ?? 0], requiresGrad) { }
+
+    /// <summary>A 2-d tensor (a matrix) holding a copy of <paramref name="matrix"/>.</summary>
+    public Tensor(double[,] matrix, bool requiresGrad = false)
+        : this(Flatten(matrix), [matrix.GetLength(0), matrix.GetLength(1)], requiresGrad) { }
+
+    /// <summary>Wraps <paramref name="values"/> without copying: for operations, which hand over arrays they just filled.</summary>
+    private Tensor(double[] values, int[] shape)
+    {
+        if (shape.Length == 0)
+        {
+            _scalar = values[0];
+            _shape = Shapes.Scalar;
+        }
+        else
+        {
+            _array = values;
+            _shape = shape;
+        }
+    }
+
+    internal static Tensor Owning(double[] values, int[] shape) => new(values, shape);
+
+    /// <summary>The size of each dimension; empty for a 0-d tensor.</summary>
+    public IReadOnlyList<int> Shape => _shape;
+
+    /// <summary>The number of dimensions (0 for a scalar).</summary>
+    public int Rank => _shape.Length;
+
+    /// <summary>The number of elements.</summary>
+    public int Size => _array?.Length ?? 1;
+
+    /// <summary>Whether gradients flow into this tensor in a backward pass.</summary>
+    /// <exception cref="InvalidOperationException">Set on a tensor that an operation produced (only leaves can be changed).</exception>
+    public bool RequiresGrad
+    {
+        get => _requiresGrad;
+        set
+        {
+            if (!IsLeaf)
+                throw new InvalidOperationException(
+                    $"RequiresGrad can only be changed on a leaf tensor, but {Describe()} was produced by {_gradFn!.Name}; use Detach() to get a leaf copy");
+            _requiresGrad = value;
+        }
+    }
+
+    /// <summary>The operation that produced this tensor, or null for a leaf (an input, a parameter, a constant).</summary>
+    public Operation? GradFn => _gradFn;
+
+    /// <summary>True when no recorded operation produced this tensor.</summary>
+    public bool IsLeaf => _gradFn is null;
+
+    /// <summary>An optional name, shown in pictures of the graph and in error messages.</summary>
+    public string? Name { get; set; }
+
+    internal int[] ShapeArray => _shape;
+
+    /// <summary>The values, row-major. A 0-d tensor's one value is its <see cref="_scalar"/> field.</summary>
+    internal Span<double> Values => _array ?? MemoryMarshal.CreateSpan(ref _scalar, 1);
+
+    internal bool IsScalar => _array is null;
+
+    internal double ScalarValue => _scalar;
+
+    internal void MarkAsOutputOf(Operation operation)
+    {
+        _gradFn = operation;
+        _requiresGrad = true;
+    }
+
+    /// <summary>The value of a one-element tensor.</summary>
+    /// <exception cref="InvalidOperationException">The tensor has more or fewer than one element.</exception>
+    public double Item()
+    {
+        if (Size != 1)
+            throw new InvalidOperationException(
+                $"Item() needs a tensor with exactly one element, but {Describe()} has {Size}; use ToArray() to read all values");
+        return Values[0];
+    }
+
+    /// <summary>A copy of the values in row-major order.</summary>
+    public double[] ToArray() => Values.ToArray();
+
+    /// <summary>The element at <paramref name="index"/> (one index per dimension).</summary>
+    [System.Runtime.CompilerServices.IndexerName("ElementAt")]
+    public double this[params int[] index]
+    {
+        get
+        {
+            Check.NotNull(index, nameof(index));
+            Check.Argument(index.Length == Rank, nameof(index),
+                $"{Describe()} needs {Rank} indices, got {index.Length}");
+            int offset = 0;
+            for (int d = 0; d < Rank; d++)
+            {
+                if (index[d] < 0 || index[d] >= _shape[d])
+                    throw new ArgumentOutOfRangeException(nameof(index),
+                        $"index {index[d]} is out of range for dimension {d} of size {_shape[d]} in {Describe()}");
+                offset = offset * _shape[d] + index[d];
+            }
+            return Values[offset];
+        }
+    }
+
+    /// <summary>A new leaf holding a copy of the values, cut off from the graph (no grad, no <see cref="GradFn"/>).</summary>
+    public Tensor Detach() => Copy();
+
+    internal Tensor Copy() => _array is null ? new Tensor(_scalar) : new Tensor((double[])_array.Clone(), _shape);
+
+    /// <summary>How messages refer to this tensor: its name if it has one, and its shape.</summary>
+    internal string Describe() =>
+        Name is null ? $"a tensor of shape {Shapes.Format(_shape)}" : $"tensor '{Name}' of shape {Shapes.Format(_shape)}";
+
+    private static double[] Flatten(double[,] matrix)
+    {
+        Check.NotNull(matrix, nameof(matrix));
+        var flat = new double[matrix.Length];
+        int k = 0;
+        foreach (double v in matrix) flat[k++] = v;
+        return flat;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Runtime.InteropServices;
+
+namespace Autodiff;
+
+/// <summary>
+/// One backward pass, as in the article: sort the graph topologically, then walk it from the output back
+/// to the leaves, letting each operation turn the gradient of its output into gradients of its inputs.
+/// </summary>
+/// <remarks>
+/// <para>The sort is iterative (an explicit stack): a recursive one, like the article's Python, overflows the
+/// stack on deep graphs, and a stack overflow kills the notebook kernel. Nodes are marked visited through
+/// their own <see cref="Tensor.PassSlot"/> field, i.e. by reference identity, never by value equality.</para>
+/// <para>Each node's gradient is first gathered for this pass only, then added to what the node already
+/// held. Propagating the stored gradient instead (as the article does) would push the gradients of earlier
+/// passes through the graph a second time when Backward is called twice.</para>
+/// <para>The buffers live on after the pass (one set per thread), so a backward pass over a graph of
+/// scalars allocates nothing per node.</para>
+/// </remarks>
+internal sealed class BackwardPass
+{
+    [ThreadStatic] private static BackwardPass? t_idle;
+
+    private readonly List<Tensor> _order = [];
+    private readonly Stack<(Tensor Node, int NextParent)> _stack = new();
+    private bool[] _reached = new bool[64];
+    private double[] _scalarGrads = new double[64];      // this pass's gradients of 0-d nodes
+    private double[]?[] _arrayGrads = new double[64][];  // ... and of the others
+    private Tensor?[] _graphGrads = new Tensor[64];      // ... all of them, when the pass records a graph
+
+    public static void Run(Tensor output, Tensor? seed, bool createGraph)
+    {
+        // Taken, not shared: an operation's Backward may itself run a backward pass.
+        var pass = t_idle ?? new BackwardPass();
+        t_idle = null;
+        try
+        {
+            pass.Sort(output);
+            if (createGraph) pass.PropagateRecorded(output, seed);
+            else pass.Propagate(output, seed);
+        }
+        finally
+        {
+            pass.Clear();
+            t_idle = pass;
+        }
+    }
+
+    /// <summary>Lists every tensor the output depends on that requires grad, each after all of its parents.</summary>
+    private void Sort(Tensor output)
+    {
+        Visit(output);
+        while (_stack.Count > 0)
+        {
+            var (node, next) = _stack.Pop();
+            Operation? op = node.GradFn;
+            if (op is not null && next < op.ParentCount)
+            {
+                _stack.Push((node, next + 1));
+                Tensor parent = op.Parent(next);
+                if (parent.RequiresGrad && parent.PassSlot == 0) Visit(parent);
+            }
+            else
+            {
+                _order.Add(node);
+                node.PassSlot = _order.Count;
+            }
+        }
+        EnsureCapacity(_order.Count);
+    }
+
+    private void Visit(Tensor node)
+    {
+        node.PassSlot = -1;   // on the stack: seen, not yet placed
+        _stack.Push((node, 0));
+    }
+
+    private void Propagate(Tensor output, Tensor? seed)
+    {
+        var sink = new GradientSink(this);
+        var seedGradient = sink.For(output);
+        if (seed is null) seedGradient.Fill(1.0);
+        else
+        {
+            if (Autograd.IsAnomalyDetectionEnabled) Anomaly.CheckSeed(output, seed.Values);
+            seed.Values.CopyTo(seedGradient);
+        }
+        bool checkAnomalies = Autograd.IsAnomalyDetectionEnabled;
+
+        for (int slot = _order.Count - 1; slot >= 0; slot--)
+        {
+            if (!_reached[slot]) continue;   // no gradient flowed into this node
+            Tensor node = _order[slot];
+            ReadOnlySpan<double> gradient = GradientAt(slot, node);
+            node.AccumulateGrad(gradient, handOver: _arrayGrads[slot]);
+            Operation? op = node.GradFn;
+            if (op is null) continue;
+            op.BackwardInto(node, gradient, sink);
+            if (checkAnomalies)
+                for (int i = 0; i < op.ParentCount; i++)
+                    if (HasGradient(op.Parent(i))) Anomaly.CheckBackward(op, i, sink.For(op.Parent(i)));
+        }
+    }
+
+    private void PropagateRecorded(Tensor output, Tensor? seed)
+    {
+        _graphGrads[output.PassSlot - 1] = seed ?? Tensor.Ones([.. output.ShapeArray]);
+        bool checkAnomalies = Autograd.IsAnomalyDetectionEnabled;
+
+        for (int slot = _order.Count - 1; slot >= 0; slot--)
+        {
+            Tensor? gradient = _graphGrads[slot];
+            if (gradient is null) continue;
+            Tensor node = _order[slot];
+            node.AccumulateGraphGrad(gradient);
+            Operation? op = node.GradFn;
+            if (op is null) continue;
+            Tensor?[] parentGradients = op.Backward(gradient);
+            op.CheckGradientCount(parentGradients);
+            for (int i = 0; i < op.ParentCount; i++)
+            {
+                Tensor parent = op.Parent(i);
+                Tensor? contribution = parentGradients[i];
+                if (contribution is null || !parent.RequiresGrad) continue;
+                op.CheckGradientShape(i, contribution);
+                contribution = contribution.SumTo(parent.ShapeArray);
+                if (checkAnomalies) Anomaly.CheckBackward(op, i, contribution.Values);
+                int parentSlot = parent.PassSlot - 1;
+                _graphGrads[parentSlot] = _graphGrads[parentSlot] is { } earlier ? earlier + contribution : contribution;
+            }
+        }
+    }
+
+    private Span<double> GradientAt(int slot, Tensor node) =>
+        node.IsScalar ? MemoryMarshal.CreateSpan(ref _scalarGrads[slot], 1) : _arrayGrads[slot];
+
+    /// <summary>This pass's gradient buffer for <paramref name="node"/>, zeroed when first asked for.</summary>
+    internal Span<double> BufferFor(Tensor node)
+    {
+        if (!node.RequiresGrad) return Span<double>.Empty;
+        int slot = node.PassSlot - 1;
+        if (!_reached[slot])
+        {
+            _reached[slot] = true;
+            if (node.IsScalar) _scalarGrads[slot] = 0.0;
+            else _arrayGrads[slot] = new double[node.Size];
+        }
+        return GradientAt(slot, node);
+    }
+
+    private bool HasGradient(Tensor node) => node.RequiresGrad && _reached[node.PassSlot - 1];
+
+    private void EnsureCapacity(int count)
+    {
+        if (count <= _reached.Length) return;
+        int size = Math.Max(count, 2 * _reached.Length);
+        _reached = new bool[size];
+        _scalarGrads = new double[size];
+        _arrayGrads = new double[size][];
+        _graphGrads = new Tensor[size];
+    }
+
+    private void Clear()
+    {
+        foreach (var node in _order) node.PassSlot = 0;
+        while (_stack.Count > 0) _stack.Pop().Node.PassSlot = 0;   // left over if the sort threw
+        int count = _order.Count;
+        Array.Clear(_reached, 0, count);
+        Array.Clear(_arrayGrads, 0, count);
+        Array.Clear(_graphGrads, 0, count);
+        _order.Clear();
+    }
+}
+
+/// <summary>Hands an operation's backward step the gradient buffers of its parents (empty for a parent that does not require grad).</summary>
+internal readonly struct GradientSink
+{
+    private readonly BackwardPass _pass;
+
+    public GradientSink(BackwardPass pass) => _pass = pass;
+
+    public Span<double> For(Tensor parent) => _pass.BufferFor(parent);
+}

@@ -1,0 +1,27 @@
+namespace Autodiff;
+
+/// <summary>The one place argument checks go through, so every message names the argument.</summary>
+internal static class Check
+{
+    public static void Argument(bool condition, string paramName, string message)
+    {
+        if (!condition) throw new ArgumentException(message, paramName);
+    }
+
+    public static void NotNull(object? value, string paramName)
+    {
+        if (value is null) throw new ArgumentNullException(paramName);
+    }
+
+    /// <summary>Maps a possibly negative axis (-1 = last) to 0..rank-1.</summary>
+    public static int Axis(int axis, int rank, string paramName)
+    {
+        int normalized = axis < 0 ? axis + rank : axis;
+        if (normalized < 0 || normalized >= rank)
+            throw new ArgumentOutOfRangeException(paramName, axis,
+                rank == 0
+                    ? $"axis {axis} is out of range: a 0-d tensor has no axes"
+                    : $"axis {axis} is out of range for a tensor of rank {rank} (valid: {-rank}..{rank - 1})");
+        return normalized;
+    }
+}

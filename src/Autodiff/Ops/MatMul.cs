@@ -1,0 +1,70 @@
+namespace Autodiff.Ops;
+
+/// <summary>Matrix product C = A·B: matrix × matrix, matrix × vector, vector × matrix, or vector · vector.</summary>
+/// <remarks>
+/// With G = ∂L/∂C: ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G. A vector is treated as a one-row (on the left) or
+/// one-column (on the right) matrix, and its gradient is read back as a vector.
+/// </remarks>
+public sealed class MatMul : Operation
+{
+    private readonly int _m, _k, _n;
+    private readonly int[] _shape;
+
+    /// <summary>Multiplies <paramref name="a"/> by <paramref name="b"/>.</summary>
+    /// <exception cref="ArgumentException">A tensor is not 1-d or 2-d, or the inner dimensions differ.</exception>
+    public MatMul(Tensor a, Tensor b) : base(a, b)
+    {
+        int[] sa = a.ShapeArray, sb = b.ShapeArray;
+        Check.Argument(sa.Length is 1 or 2 && sb.Length is 1 or 2, sa.Length is 1 or 2 ? nameof(b) : nameof(a),
+            $"MatMul multiplies 1-d and 2-d tensors, got {Shapes.Format(sa)} and {Shapes.Format(sb)}");
+        _m = sa.Length == 2 ? sa[0] : 1;
+        _k = sa[^1];
+        int kb = sb.Length == 2 ? sb[0] : sb[0];
+        _n = sb.Length == 2 ? sb[1] : 1;
+        Check.Argument(_k == kb, nameof(b),
+            $"MatMul: cannot multiply {Shapes.Format(sa)} by {Shapes.Format(sb)}: inner dimensions {_k} and {kb} differ");
+        _shape = (sa.Length, sb.Length) switch
+        {
+            (2, 2) => [_m, _n],
+            (2, 1) => [_m],
+            (1, 2) => [_n],
+            _ => Shapes.Scalar,
+        };
+    }
+
+    private Tensor A => Parent(0);
+    private Tensor B => Parent(1);
+
+    /// <inheritdoc/>
+    public override string Formula => "C = A·B";
+    /// <inheritdoc/>
+    public override string Derivative => "∂L/∂A = G·Bᵀ,  ∂L/∂B = Aᵀ·G";
+
+    internal override bool ComputesRawValues => true;
+
+    /// <inheritdoc/>
+    public override Tensor Forward()
+    {
+        var c = new double[_m * _n];
+        Kernels.MatMulAdd(A.Values, B.Values, c, _m, _k, _n);
+        return Tensor.Owning(c, _shape);
+    }
+
+    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
+    {
+        Span<double> ga = sink.For(A), gb = sink.For(B);
+        if (!ga.IsEmpty) Kernels.MatMulAdd(upstream, Kernels.Transposed(B.Values, _k, _n), ga, _m, _n, _k);   // G·Bᵀ
+        if (!gb.IsEmpty) Kernels.MatMulAdd(Kernels.Transposed(A.Values, _m, _k), upstream, gb, _k, _m, _n);   // Aᵀ·G
+    }
+
+    /// <inheritdoc/>
+    public override Tensor?[] Backward(Tensor upstream)
+    {
+        Tensor a = A.Reshape(_m, _k), b = B.Reshape(_k, _n), g = upstream.Reshape(_m, _n);
+        return
+        [
+            A.RequiresGrad ? g.MatMul(b.Transpose()).Reshape([.. A.ShapeArray]) : null,
+            B.RequiresGrad ? a.Transpose().MatMul(g).Reshape([.. B.ShapeArray]) : null,
+        ];
+    }
+}
