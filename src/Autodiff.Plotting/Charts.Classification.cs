@@ -1,6 +1,7 @@
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Plotly.NET.LayoutObjects;
+using Legend = Plotly.NET.LayoutObjects.Legend;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace Autodiff.Plotting;
@@ -46,11 +47,12 @@ public static partial class Charts
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         var examples = CheckLabels(points);
-        var traces = ProbabilityTraces(probabilities).Concat(OverlayTraces(examples, marked)).ToArray();
+        var callouts = marked?.ToArray() ?? [];
+        var traces = ProbabilityTraces(probabilities).Concat(OverlayTraces(examples, callouts)).ToArray();
         return PlotlyChart.Combine(traces)
             .Finish(title, xTitle, yTitle)
             .WithPlane(probabilities)
-            .WithAnnotations(OverlayArrows(arrows));
+            .WithAnnotations(OverlayAnnotations(arrows, callouts));
     }
 
     /// <summary>
@@ -98,7 +100,7 @@ public static partial class Charts
         // the way step 0 shows them: only the first step's heatmap and boundary visible.
         var perStep = grids.Select((grid, i) => PlotlyChart.Combine(ProbabilityTraces(grid))
             .WithTraceAttribute("visible", i == 0)).ToArray();
-        var overlay = OverlayTraces(examples, marked: null);
+        var overlay = OverlayTraces(examples, callouts: []);
         var tracesPerStep = ProbabilityTraces(grids[0]).Length;
         var traceCount = grids.Length * tracesPerStep + overlay.Length;
 
@@ -116,7 +118,10 @@ public static partial class Charts
         return PlotlyChart.Combine(perStep.Concat(overlay))
             .Finish(title, xTitle, yTitle, height: PlotlyObjects.Height + 120)
             .WithPlane(grids[0])
-            .WithSlider(slider);
+            .WithSlider(slider)
+            // The slider takes the space under the plot where the other charts put their legend.
+            .WithLegend(new Legend().With("orientation", "h").With("x", 0.0).With("xanchor", "left")
+                .With("y", 1.02).With("yanchor", "bottom"));
     }
 
     /// <summary>
@@ -135,7 +140,9 @@ public static partial class Charts
         var z = grid.Z.Select(row => row.Select(p => Math.Round(p, 3)).ToArray()).ToArray();
         var (x, y) = (grid.X.ToArray(), grid.Y.ToArray());
         var heatmap = PlotlyChart.Heatmap<double, double, double, string>(z, X: x, Y: y, Name: "p(class 1)",
-                ColorScale: StyleParam.Colorscale.RdBu, Opacity: 0.8)
+                ColorScale: StyleParam.Colorscale.RdBu,
+                // Pale enough that the examples, drawn in the scale's own end colours, stand out on it.
+                Opacity: 0.6)
             // Fixed colour limits, so the same colour means the same probability at every training step.
             .WithTraceAttribute("zmin", 0.0).WithTraceAttribute("zmax", 1.0)
             .WithTraceAttribute("colorbar", new DynamicObj.DynamicObj()
@@ -150,7 +157,7 @@ public static partial class Charts
         return [heatmap, boundary];
     }
 
-    private static GenericChart[] OverlayTraces(LabelledPoint[] examples, IEnumerable<MarkedPoint>? marked)
+    private static GenericChart[] OverlayTraces(LabelledPoint[] examples, MarkedPoint[] callouts)
     {
         var traces = new List<GenericChart>
         {
@@ -158,11 +165,9 @@ public static partial class Charts
             // A second symbol, so the classes stay apart for readers who cannot tell red from blue.
             ClassPoints(examples, 1, Class1, "diamond"),
         };
-        var callouts = marked?.ToArray() ?? [];
         if (callouts.Length > 0)
             traces.Add(PlotlyChart.Point<double, double, string>(callouts.Select(m => m.X).ToArray(),
-                    callouts.Select(m => m.Y).ToArray(), Name: "marked", MultiText: callouts.Select(m => m.Label).ToArray(),
-                    TextPosition: StyleParam.TextPosition.TopCenter)
+                    callouts.Select(m => m.Y).ToArray(), Name: "marked")
                 .WithTraceAttribute("marker", new DynamicObj.DynamicObj().With("color", "gold").With("symbol", "star")
                     .With("size", 16).With("line", new DynamicObj.DynamicObj().With("color", "black").With("width", 1))));
         return [.. traces];
@@ -177,13 +182,16 @@ public static partial class Charts
                 .With("size", 8).With("line", new DynamicObj.DynamicObj().With("color", "white").With("width", 1)));
     }
 
-    private static IEnumerable<Annotation> OverlayArrows(IEnumerable<Arrow>? arrows) =>
-        (arrows ?? []).Select(a => PlotlyObjects.Arrow(a.FromX, a.FromY, a.ToX, a.ToY, "black", width: 2, text: a.Label));
+    /// <summary>The arrows, then a boxed label for every marked point (trace text gets lost among the examples).</summary>
+    private static IEnumerable<Annotation> OverlayAnnotations(IEnumerable<Arrow>? arrows, MarkedPoint[] callouts) =>
+        (arrows ?? []).Select(a => PlotlyObjects.Arrow(a.FromX, a.FromY, a.ToX, a.ToY, "black", width: 2, text: a.Label)
+                // Half a star's width, so an arrow between two marked points is not hidden under them.
+                .With("standoff", 9).With("startstandoff", 9))
+            .Concat(callouts.Select(m => PlotlyObjects.Label(m.X, m.Y, m.Label)));
 
     private static GenericChart WithPlane(this GenericChart chart, Grid2D grid) =>
         chart.WithXAxis(("range", new[] { grid.XRange.Min, grid.XRange.Max }))
-            .WithYAxis(1, ("range", new[] { grid.YRange.Min, grid.YRange.Max }))
-            .WithLegendOnTop();
+            .WithYAxis(1, ("range", new[] { grid.YRange.Min, grid.YRange.Max }));
 
     private static LabelledPoint[] CheckLabels(IEnumerable<LabelledPoint> points)
     {

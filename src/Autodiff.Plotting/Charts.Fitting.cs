@@ -36,7 +36,7 @@ public static partial class Charts
         traces.AddRange((fits ?? []).Select(c => FunctionLine(c.F, left, right, 200, c.Name)));
 
         var chart = PlotlyChart.Combine(traces).Finish(title, xTitle, yTitle);
-        return yRange is var (min, max) ? chart.WithYAxis(1, ("range", new[] { min, max })) : chart;
+        return chart.WithYRange(yRange);
     }
 
     /// <summary>
@@ -59,11 +59,11 @@ public static partial class Charts
             traces.Add(Line(secondary.XValues(), secondary.Y, secondary.Name, Red).WithTraceAttribute("yaxis", "y2"));
 
         var chart = PlotlyChart.Combine(traces).Finish(title, xTitle, yTitle);
-        if (logY) chart = chart.WithYAxis(1, ("type", "log"));
+        // Labels at 1, 2 and 5 of each decade: the default labels every digit, which crowds a short axis.
+        if (logY) chart = chart.WithYAxis(1, ("type", "log"), ("dtick", "D2"));
         return secondary is null
             ? chart
             : chart.WithYAxis(2, ("title", new DynamicObj.DynamicObj().With("text", secondary.Name)),
-                    ("overlaying", "y"), ("side", "right"), ("showgrid", false))
-                .WithLegendOnTop();
+                    ("overlaying", "y"), ("side", "right"), ("showgrid", false));
     }
 }

@@ -62,7 +62,7 @@ public static partial class Charts
     {
         ArgumentNullException.ThrowIfNull(f);
         var xs = Check.NotEmpty(iterates, nameof(iterates));
-        var (left, right) = Padded(xs, fraction: 0.5, atLeast: 1);
+        var (left, right) = Padded(xs, fraction: 0.25, atLeast: 0.5);
         (left, right) = (from ?? left, to ?? right);
         Check.Interval(left, right, nameof(to));
 
@@ -71,7 +71,10 @@ public static partial class Charts
         var traces = new List<GenericChart> { FunctionLine(f, left, right, 200, "f(x)", Blue) };
         if (derivative is not null) traces.Add(FunctionLine(derivative, left, right, 200, "f′(x)", Red, dash: "dash"));
         traces.Add(PlotlyChart.Point<double, double, string>(xs, ys, Name: "iterates xₖ",
-                MultiText: labels, TextPosition: StyleParam.TextPosition.TopRight)
+                MultiText: labels,
+                // Descent often jumps back and forth across the minimum: alternating above and below keeps
+                // the labels of neighbouring iterates from overprinting each other.
+                MultiTextPosition: xs.Select((_, k) => k % 2 == 0 ? StyleParam.TextPosition.TopCenter : StyleParam.TextPosition.BottomCenter).ToArray())
             .WithTraceAttribute("marker", new DynamicObj.DynamicObj().With("color", "black").With("size", 8)));
 
         var arrows = Enumerable.Range(0, xs.Length - 1)
@@ -107,6 +110,6 @@ public static partial class Charts
         }
 
         var chart = PlotlyChart.Combine(traces).Finish(title, xTitle, yTitle);
-        return yRange is var (min, max) ? chart.WithYAxis(1, ("range", new[] { min, max })) : chart;
+        return chart.WithYRange(yRange);
     }
 }

@@ -13,7 +13,7 @@ public static partial class Charts
     /// <param name="f">The function, called as <c>f(x, y)</c>.</param>
     /// <param name="xRange">Horizontal extent.</param>
     /// <param name="yRange">Vertical extent.</param>
-    /// <param name="path">Points visited, in order, drawn as a red line with markers from "start" to "end".</param>
+    /// <param name="path">Points visited, in order, drawn as a red line with markers and labelled "start" and "end".</param>
     /// <param name="gradient">If given, an arrow in the direction of ∇f at each point of a coarse grid.</param>
     /// <param name="heatmap">Colour every grid cell instead of drawing filled level sets.</param>
     /// <param name="resolution">Grid points per axis for <paramref name="f"/>.</param>
@@ -49,26 +49,28 @@ public static partial class Charts
         var traces = new List<GenericChart> { Surface(grid, heatmap) };
         var visited = path?.ToArray() ?? [];
         if (visited.Length > 0)
-        {
-            var labels = visited.Select((_, k) => k == 0 ? "start" : k == visited.Length - 1 ? "end" : "").ToArray();
             traces.Add(PlotlyChart.Scatter<double, double, string>(
                     visited.Select(p => p.X).ToArray(), visited.Select(p => p.Y).ToArray(),
-                    StyleParam.Mode.Lines_Markers_Text, Name: "path", MultiText: labels,
-                    TextPosition: StyleParam.TextPosition.TopRight)
+                    StyleParam.Mode.Lines_Markers, Name: "path")
                 .WithTraceAttribute("line", new DynamicObj.DynamicObj().With("color", Red).With("width", 2))
-                .WithTraceAttribute("marker", new DynamicObj.DynamicObj().With("color", Red).With("size", 6))
-                .WithTraceAttribute("textfont", new DynamicObj.DynamicObj().With("color", "white")));
-        }
+                .WithTraceAttribute("marker", new DynamicObj.DynamicObj().With("color", Red).With("size", 6)));
 
         var chart = PlotlyChart.Combine(traces).Finish(title, xTitle, yTitle)
             .WithXAxis(("range", new[] { grid.XRange.Min, grid.XRange.Max }))
             .WithYAxis(1, ("range", new[] { grid.YRange.Min, grid.YRange.Max }));
-        if (visited.Length > 0) chart = chart.WithLegendOnTop();
+        if (visited.Length > 0)
+            // Boxed labels rather than trace text: plain text vanishes on one end or the other of a colour scale.
+            chart = chart.WithAnnotations([
+                PlotlyObjects.Label(visited[0].X, visited[0].Y, "start"),
+                PlotlyObjects.Label(visited[^1].X, visited[^1].Y, "end"),
+            ]);
         if (gradient is null) return chart;
 
         Check.AtLeast(1, arrowsPerAxis, nameof(arrowsPerAxis));
         // A right angle only looks like one when a unit on x is as long on screen as a unit on y.
-        return chart.WithYAxis(1, ("scaleanchor", "x"), ("scaleratio", 1))
+        // "constrain: domain" shrinks the plot to fit instead of widening a range past the grid.
+        return chart.WithXAxis(("constrain", "domain"))
+            .WithYAxis(1, ("scaleanchor", "x"), ("scaleratio", 1), ("constrain", "domain"))
             .WithAnnotations(GradientArrows(grid, gradient, arrowsPerAxis));
     }
 

@@ -28,13 +28,15 @@ public static partial class Charts
     private const string Class1 = "#b2182b";
 
     private static GenericChart Line(IReadOnlyList<double> x, IReadOnlyList<double> y, string name,
-        string? color = null, string dash = "solid", bool markers = false, bool showLegend = true)
+        string? color = null, string dash = "solid", bool markers = false, bool showLegend = true, bool sampled = false)
     {
         var chart = PlotlyChart.Scatter<double, double, string>(x.ToArray(), y.ToArray(),
             markers ? StyleParam.Mode.Lines_Markers : StyleParam.Mode.Lines,
             Name: name, ShowLegend: showLegend);
         var line = new DynamicObj.DynamicObj().With("dash", dash);
         if (color is not null) line.SetProperty("color", color);
+        // plotly drops "nearly collinear" points by default, which turns a finely sampled parabola into visible facets.
+        if (sampled) line.SetProperty("simplify", false);
         chart = chart.WithTraceAttribute("line", line);
         return color is null || !markers
             ? chart
@@ -45,7 +47,7 @@ public static partial class Charts
         string name, string? color = null, string dash = "solid", bool showLegend = true)
     {
         var xs = Sample.Linspace(from, to, points);
-        return Line(xs, xs.Select(f).ToArray(), name, color, dash, showLegend: showLegend);
+        return Line(xs, xs.Select(f).ToArray(), name, color, dash, showLegend: showLegend, sampled: true);
     }
 
     /// <summary>The plotly.js axis attributes that draw the x = 0 or y = 0 line in black, as the article does.</summary>
@@ -55,6 +57,13 @@ public static partial class Charts
     /// <summary>Names points x₀, x₁, … with Unicode subscripts, which need no LaTeX and render offline.</summary>
     internal static string Subscripted(string symbol, int index) =>
         symbol + string.Concat(index.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('₀' + (d - '0'))));
+
+    private static GenericChart WithYRange(this GenericChart chart, (double Min, double Max)? yRange, string paramName = "yRange")
+    {
+        if (yRange is not var (min, max)) return chart;
+        Check.Interval(min, max, paramName);
+        return chart.WithYAxis(1, ("range", new[] { min, max }));
+    }
 
     private static (double Min, double Max) Padded(IEnumerable<double> values, double fraction, double atLeast)
     {

@@ -46,6 +46,14 @@ internal static class PlotlyObjects
             .With("standoff", 4).With("startstandoff", 4)
             .With("text", text ?? "");
 
+    /// <summary>A text label on a white box at a point in data coordinates, readable on any background colour.</summary>
+    public static Annotation Label(double x, double y, string text) =>
+        new Annotation()
+            .With("x", x).With("y", y).With("xref", "x").With("yref", "y")
+            .With("text", text).With("showarrow", false)
+            .With("xanchor", "left").With("yanchor", "bottom").With("xshift", 4).With("yshift", 4)
+            .With("bgcolor", "rgba(255, 255, 255, 0.8)").With("borderpad", 2);
+
     /// <summary>A straight line segment in data coordinates.</summary>
     public static Shape Segment(double x0, double y0, double x1, double y1,
         string color, string dash = "solid", double width = 2) =>
@@ -64,6 +72,9 @@ internal static class PlotlyObjects
     public static GenericChart WithSlider(this GenericChart chart, Slider slider) =>
         FSharpChart.withSlider(slider, null).Invoke(chart);
 
+    public static GenericChart WithLegend(this GenericChart chart, Legend legend) =>
+        FSharpChart.withLegend(legend, null).Invoke(chart);
+
     /// <summary>Merges plotly.js attributes into the x axis (axis 1), keeping what is already set.</summary>
     public static GenericChart WithXAxis(this GenericChart chart, params (string Attribute, object Value)[] attributes) =>
         FSharpChart.withXAxis(Axis(attributes), null).Invoke(chart);
@@ -76,20 +87,22 @@ internal static class PlotlyObjects
     public static GenericChart WithTraceAttribute(this GenericChart chart, string attribute, object value) =>
         GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace => trace.With(attribute, value)), chart);
 
-    public static GenericChart WithLegendOnTop(this GenericChart chart) =>
-        // A colour bar sits where plotly puts the legend by default (right of the plot); one of them must move.
-        FSharpChart.withLegend(new Legend()
-            .With("orientation", "h")
-            .With("x", 1.0).With("xanchor", "right")
-            .With("y", 1.02).With("yanchor", "bottom"), null).Invoke(chart);
-
-    /// <summary>The finish every course chart gets: title, axis titles and a notebook-column size.</summary>
+    /// <summary>The finish every course chart gets: title, axis titles, legend and a notebook-column size.</summary>
     public static GenericChart Finish(this GenericChart chart, string title, string xTitle, string yTitle,
-        int width = Width, int height = Height) =>
-        FSharpChart.withTitle(title, null).Invoke(
-            chart.WithXAxisStyle<double, double, string>(TitleText: xTitle)
-                 .WithYAxisStyle<double, double, string>(TitleText: yTitle)
-                 .WithSize(width, height));
+        int width = Width, int height = Height)
+    {
+        chart = chart.WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle)
+            .WithSize(width, height);
+        // Legend in rows below the plot rather than at its right: the plot keeps the full width of a
+        // notebook column, and the colour bar of a contour or heatmap has the right side to itself.
+        // (Above the plot, a second row of entries runs into the title.)
+        var legend = new Legend()
+            .With("orientation", "h")
+            .With("x", 0.0).With("xanchor", "left")
+            .With("y", -0.2).With("yanchor", "top");
+        return FSharpChart.withTitle(title, null).Invoke(chart.WithLegend(legend));
+    }
 
     private static LinearAxis Axis((string Attribute, object Value)[] attributes)
     {
