@@ -9,6 +9,7 @@ public static class Autograd
 {
     private static readonly AsyncLocal<bool> s_noGrad = new();
     private static readonly AsyncLocal<bool> s_anomaly = new();
+    private static readonly AsyncLocal<BackwardTrace?> s_trace = new();
 
     // How many scopes of each kind are open anywhere. Every operation asks whether recording is on; when no
     // scope is open at all (the common case) the answer needs no AsyncLocal lookup.
@@ -33,6 +34,21 @@ public static class Autograd
     /// spreading silently. Slower. PyTorch: <c>torch.autograd.detect_anomaly()</c>.
     /// </summary>
     public static IDisposable DetectAnomaly() => new Scope(noGrad: false);
+
+    /// <summary>
+    /// Until disposed, every backward pass is recorded step by step into the returned trace (see
+    /// <see cref="BackwardTrace"/>), for replaying backpropagation. The course's own addition: PyTorch has no twin.
+    /// </summary>
+    public static BackwardTrace TraceBackward()
+    {
+        var previous = s_trace.Value;
+        BackwardTrace? trace = null;
+        trace = new BackwardTrace(() => s_trace.Value = previous);
+        s_trace.Value = trace;
+        return trace;
+    }
+
+    internal static BackwardTrace? ActiveTrace => s_trace.Value;
 
     private sealed class Scope : IDisposable
     {

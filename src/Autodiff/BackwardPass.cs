@@ -85,6 +85,7 @@ internal sealed class BackwardPass
             seed.Values.CopyTo(seedGradient);
         }
         bool checkAnomalies = Autograd.IsAnomalyDetectionEnabled;
+        BackwardTrace? trace = Autograd.ActiveTrace;
 
         for (int slot = _order.Count - 1; slot >= 0; slot--)
         {
@@ -93,18 +94,52 @@ internal sealed class BackwardPass
             ReadOnlySpan<double> gradient = GradientAt(slot, node);
             node.AccumulateGrad(gradient, handOver: _arrayGrads[slot]);
             Operation? op = node.GradFn;
+            if (trace is not null) RecordStep(trace, node, gradient.ToArray(), op, sink);
+            else op?.BackwardInto(node, gradient, sink);
             if (op is null) continue;
-            op.BackwardInto(node, gradient, sink);
             if (checkAnomalies)
                 for (int i = 0; i < op.ParentCount; i++)
                     if (HasGradient(op.Parent(i))) Anomaly.CheckBackward(op, i, sink.For(op.Parent(i)));
         }
     }
 
+    /// <summary>Runs a node's backward step and records what it added to each parent (the buffers before and after).</summary>
+    private static void RecordStep(BackwardTrace trace, Tensor node, double[] gradient, Operation? op, GradientSink sink)
+    {
+        var contributions = new List<GradientContribution>();
+        if (op is not null)
+        {
+            var parents = Enumerable.Range(0, op.ParentCount).Select(op.Parent).Where(p => p.RequiresGrad).Distinct(ReferenceEqualityComparer.Instance).Cast<Tensor>().ToList();
+            var before = parents.Select(p => sink.For(p).ToArray()).ToList();
+            op.BackwardInto(node, gradient, sink);
+            for (int i = 0; i < parents.Count; i++)
+            {
+                var after = sink.For(parents[i]).ToArray();
+                var amount = after.Select((v, k) => v - before[i][k]).ToArray();
+                contributions.Add(Contribution(node, parents[i], ParentIndexOf(op, parents[i]), gradient, amount));
+            }
+        }
+        trace.Add(new BackwardStep(trace.Steps.Count, node, op, gradient, contributions));
+    }
+
+    private static GradientContribution Contribution(Tensor from, Tensor to, int parentIndex, double[] upstream, double[] amount)
+    {
+        double? local = upstream.Length == 1 && amount.Length == 1 && upstream[0] != 0 ? amount[0] / upstream[0] : null;
+        return new GradientContribution(from, to, parentIndex, amount, local);
+    }
+
+    private static int ParentIndexOf(Operation op, Tensor parent)
+    {
+        for (int i = 0; i < op.ParentCount; i++)
+            if (ReferenceEquals(op.Parent(i), parent)) return i;
+        return -1;
+    }
+
     private void PropagateRecorded(Tensor output, Tensor? seed)
     {
         _graphGrads[output.PassSlot - 1] = seed ?? Tensor.Ones([.. output.ShapeArray]);
         bool checkAnomalies = Autograd.IsAnomalyDetectionEnabled;
+        BackwardTrace? trace = Autograd.ActiveTrace;
 
         for (int slot = _order.Count - 1; slot >= 0; slot--)
         {
@@ -113,6 +148,8 @@ internal sealed class BackwardPass
             Tensor node = _order[slot];
             node.AccumulateGraphGrad(gradient);
             Operation? op = node.GradFn;
+            var contributions = new List<GradientContribution>();
+            if (trace is not null) trace.Add(new BackwardStep(trace.Steps.Count, node, op, gradient.ToArray(), contributions));
             if (op is null) continue;
             Tensor?[] parentGradients = op.Backward(gradient);
             op.CheckGradientCount(parentGradients);
@@ -124,6 +161,7 @@ internal sealed class BackwardPass
                 op.CheckGradientShape(i, contribution);
                 contribution = contribution.SumTo(parent.ShapeArray);
                 if (checkAnomalies) Anomaly.CheckBackward(op, i, contribution.Values);
+                if (trace is not null) contributions.Add(Contribution(node, parent, i, gradient.ToArray(), contribution.ToArray()));
                 int parentSlot = parent.PassSlot - 1;
                 _graphGrads[parentSlot] = _graphGrads[parentSlot] is { } earlier ? earlier + contribution : contribution;
             }
