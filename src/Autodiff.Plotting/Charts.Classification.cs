@@ -1,7 +1,6 @@
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Plotly.NET.LayoutObjects;
-using Legend = Plotly.NET.LayoutObjects.Legend;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace Autodiff.Plotting;
@@ -98,30 +97,22 @@ public static partial class Charts
 
         // The slider does not apply its first step when the page loads, so the traces must start out
         // the way step 0 shows them: only the first step's heatmap and boundary visible.
-        var perStep = grids.Select((grid, i) => PlotlyChart.Combine(ProbabilityTraces(grid))
-            .WithTraceAttribute("visible", i == 0)).ToArray();
+        var perStep = grids.Select(ProbabilityTraces).ToArray();
+        var tracesPerStep = perStep[0].Length;
         var overlay = OverlayTraces(examples, callouts: []);
-        var tracesPerStep = ProbabilityTraces(grids[0]).Length;
         var traceCount = grids.Length * tracesPerStep + overlay.Length;
 
-        var sliderSteps = labels.Select((label, i) => new SliderStep()
-            .With("method", "update")
-            .With("label", label)
-            .With("args", new object[] { new DynamicObj.DynamicObj().With("visible", VisibleAtStep(i, grids.Length, tracesPerStep, traceCount)) }))
-            .ToArray();
-        var slider = new Slider()
-            .With("active", 0)
-            .With("steps", sliderSteps)
-            .With("currentvalue", new DynamicObj.DynamicObj().With("prefix", "step: "))
-            .With("pad", new DynamicObj.DynamicObj().With("t", 50));
+        var slider = PlotlyObjects.Slider("step: ", labels.Select((label, i) =>
+            PlotlyObjects.SliderStep(label, VisibleAtStep(i, grids.Length, tracesPerStep, traceCount))));
 
-        return PlotlyChart.Combine(perStep.Concat(overlay))
+        return PlotlyChart.Combine(perStep
+                .Select((traces, i) => PlotlyChart.Combine(traces).WithTraceAttribute("visible", i == 0))
+                .Concat(overlay))
             .Finish(title, xTitle, yTitle, height: PlotlyObjects.Height + 120)
             .WithPlane(grids[0])
             .WithSlider(slider)
             // The slider takes the space under the plot where the other charts put their legend.
-            .WithLegend(new Legend().With("orientation", "h").With("x", 0.0).With("xanchor", "left")
-                .With("y", 1.02).With("yanchor", "bottom"));
+            .WithLegend(PlotlyObjects.RowLegend(above: true));
     }
 
     /// <summary>

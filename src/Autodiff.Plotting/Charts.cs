@@ -58,10 +58,10 @@ public static partial class Charts
     internal static string Subscripted(string symbol, int index) =>
         symbol + string.Concat(index.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('₀' + (d - '0'))));
 
-    private static GenericChart WithYRange(this GenericChart chart, (double Min, double Max)? yRange, string paramName = "yRange")
+    private static GenericChart WithYRange(this GenericChart chart, (double Min, double Max)? yRange)
     {
         if (yRange is not var (min, max)) return chart;
-        Check.Interval(min, max, paramName);
+        Check.Interval(min, max, "yRange");
         return chart.WithYAxis(1, ("range", new[] { min, max }));
     }
 

@@ -63,6 +63,30 @@ internal static class PlotlyObjects
             .With("x0", x0).With("y0", y0).With("x1", x1).With("y1", y1)
             .With("line", new DynamicObj.DynamicObj().With("color", color).With("width", width).With("dash", dash));
 
+    /// <summary>
+    /// One position of a slider that shows exactly the traces marked true in <paramref name="visible"/>
+    /// (one entry per trace of the chart, in order) and, optionally, changes the layout too, e.g. swaps the
+    /// annotations. This is how the course animates: Plotly.NET has no animation frames.
+    /// </summary>
+    public static SliderStep SliderStep(string label, bool[] visible, DynamicObj.DynamicObj? layoutUpdate = null)
+    {
+        var args = new List<object> { new DynamicObj.DynamicObj().With("visible", visible) };
+        if (layoutUpdate is not null) args.Add(layoutUpdate);
+        // "update" applies trace changes (args[0]) and layout changes (args[1]) together.
+        return new SliderStep().With("method", "update").With("label", label).With("args", args.ToArray());
+    }
+
+    /// <summary>
+    /// A slider over the given steps, starting at the first. Plotly does not apply the first step when the
+    /// page loads, so the chart's traces must already be in the state that step describes.
+    /// </summary>
+    public static Slider Slider(string prefix, IEnumerable<SliderStep> steps) =>
+        new Slider()
+            .With("active", 0)
+            .With("steps", steps.ToArray())
+            .With("currentvalue", new DynamicObj.DynamicObj().With("prefix", prefix))
+            .With("pad", new DynamicObj.DynamicObj().With("t", 50));
+
     public static GenericChart WithAnnotations(this GenericChart chart, IEnumerable<Annotation> annotations) =>
         FSharpChart.withAnnotations(annotations.ToArray(), FSharpOption<bool>.Some(true)).Invoke(chart);
 
@@ -71,6 +95,18 @@ internal static class PlotlyObjects
 
     public static GenericChart WithSlider(this GenericChart chart, Slider slider) =>
         FSharpChart.withSlider(slider, null).Invoke(chart);
+
+    /// <summary>
+    /// The legend as rows of entries below the plot (or above it, when a slider needs the space below)
+    /// rather than a column at its right: the plot keeps the full width of a notebook column, and the colour
+    /// bar of a contour or heatmap has the right side to itself. Below is the default because above, a second
+    /// row of entries runs into the title.
+    /// </summary>
+    public static Legend RowLegend(bool above) =>
+        new Legend()
+            .With("orientation", "h")
+            .With("x", 0.0).With("xanchor", "left")
+            .With("y", above ? 1.02 : -0.2).With("yanchor", above ? "bottom" : "top");
 
     public static GenericChart WithLegend(this GenericChart chart, Legend legend) =>
         FSharpChart.withLegend(legend, null).Invoke(chart);
@@ -94,14 +130,7 @@ internal static class PlotlyObjects
         chart = chart.WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle)
             .WithSize(width, height);
-        // Legend in rows below the plot rather than at its right: the plot keeps the full width of a
-        // notebook column, and the colour bar of a contour or heatmap has the right side to itself.
-        // (Above the plot, a second row of entries runs into the title.)
-        var legend = new Legend()
-            .With("orientation", "h")
-            .With("x", 0.0).With("xanchor", "left")
-            .With("y", -0.2).With("yanchor", "top");
-        return FSharpChart.withTitle(title, null).Invoke(chart.WithLegend(legend));
+        return FSharpChart.withTitle(title, null).Invoke(chart.WithLegend(RowLegend(above: false)));
     }
 
     private static LinearAxis Axis((string Attribute, object Value)[] attributes)

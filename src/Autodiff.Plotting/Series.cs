@@ -36,5 +36,5 @@ public readonly record struct MarkedPoint(double X, double Y, string Label);
 /// <param name="FromY">Tail, vertical coordinate.</param>
 /// <param name="ToX">Head, horizontal coordinate.</param>
 /// <param name="ToY">Head, vertical coordinate.</param>
-/// <param name="Label">Optional text written at the head.</param>
+/// <param name="Label">Optional text, written at the tail: plotly puts an arrow's text where the arrow starts.</param>
 public readonly record struct Arrow(double FromX, double FromY, double ToX, double ToY, string? Label = null);
