@@ -29,6 +29,14 @@ public class HtmlTableTest
     }
 
     [Fact]
+    public void From_WithNoColumnsGiven_ReadsEveryProperty()
+    {
+        var table = HtmlTable.From(new[] { new Step(3, 1.5) });
+        Assert.Equal(["K", "X"], table.Headers);
+        Assert.Null(table.Caption);
+    }
+
+    [Fact]
     public void ToHtml_EncodesText()
     {
         var table = new HtmlTable(["a<b"], [["<script>"]]);
