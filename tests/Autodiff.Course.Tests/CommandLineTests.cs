@@ -50,7 +50,7 @@ public sealed class CommandLineTests(ITestOutputHelper output)
     [InlineData("--cell-timeout", "--cell-timeout needs a value")]
     public void Parse_BadArguments_SayWhatIsWrong(string argument, string expected)
     {
-        var error = Assert.ThrowsAny<ArgumentException>(() => CommandLine.Parse([argument, "--notebooks", FixtureFolder], Repo.Root));
+        var error = Assert.ThrowsAny<ArgumentException>(() => CommandLine.Parse(["--notebooks", FixtureFolder, argument], Repo.Root));
         Assert.Contains(expected, error.Message);
     }
 

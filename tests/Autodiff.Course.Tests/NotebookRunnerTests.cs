@@ -184,6 +184,7 @@ public sealed class NotebookRunnerTests(ITestOutputHelper output)
         Assert.Contains("CS0103", result.FailureMessage);
     }
 
+    /// <summary>Every value of an output; a notebook read back from disk holds each as a list of lines.</summary>
     internal static string Text(ReturnValueElement element) =>
-        string.Join("\n", element.Data.Values.Select(v => v.ToString()));
+        string.Join("\n", element.Data.Values.Select(v => v is IEnumerable<object> lines ? string.Concat(lines) : v.ToString()));
 }

@@ -129,6 +129,26 @@ public sealed class SiteTests(RenderedFixtureCourse course, ITestOutputHelper ou
         Assert.Contains("class=\"katex-display\"", dom);
     }
 
+    /// <summary>
+    /// The control for the test above: the chart output as Plotly.NET.Interactive writes it, on a
+    /// page without the local plotly.js, must stay blank, or the browser was not offline.
+    /// </summary>
+    [ChromiumFact]
+    public void Chromium_CdnChartWithoutLocalPlotly_StaysBlank()
+    {
+        var chart = NotebookRunner.Load(Path.Combine(course.Output, "executed", "chart.ipynb")).Elements
+            .SelectMany(e => e.Outputs).OfType<Microsoft.DotNet.Interactive.Documents.ReturnValueElement>()
+            .Select(o => o.Data.TryGetValue("text/html", out var html) ? NotebookRunnerTests.Text(o) : "")
+            .Single(html => html.Contains("Plotly.newPlot"));
+        var page = Path.Combine(course.Output, "cdn-only.html");
+        File.WriteAllText(page, $"<!DOCTYPE html><html><body>{chart}</body></html>");
+
+        var dom = Chromium.DumpDom(page);
+
+        Assert.Contains("Plotly chart will be drawn inside this DIV", dom);
+        Assert.DoesNotContain("class=\"main-svg\"", dom);
+    }
+
     [ChromiumFact]
     public void Chromium_Screenshot_OfTheChartPage()
     {

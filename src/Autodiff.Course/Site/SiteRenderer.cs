@@ -175,7 +175,10 @@ public static class SiteRenderer
 
         if (Get("text/html") is { } html)
         {
-            return $"<div class=\"output html\">{html}</div>";
+            // The kernel's NuGet message is bookkeeping, not part of the story: folded away.
+            return html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal)
+                ? $"<details class=\"output packages\"><summary>Installed packages</summary>{html}</details>"
+                : $"<div class=\"output html\">{html}</div>";
         }
         if (Get("image/svg+xml") is { } svg)
         {
