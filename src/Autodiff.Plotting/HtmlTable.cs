@@ -11,9 +11,10 @@ namespace Autodiff.Plotting;
 /// <remarks>
 /// A notebook shows a list of records as nested objects rather than columns, so the course renders its
 /// tables itself. This type knows nothing about notebook kernels: <see cref="ToHtml"/> returns a string,
-/// and the notebooks' setup cell registers it as the HTML formatter for <see cref="HtmlTable"/>.
+/// and a notebook shows it through that HTML (see NotebookDisplay.cs).
 /// Numbers are written with the invariant culture and <see cref="NumberFormat"/>. Immutable.
 /// </remarks>
+[TypeFormatterSource(typeof(HtmlTableFormatterSource))]
 public sealed class HtmlTable
 {
     /// <summary>Creates a table from column headers and rows of cell values.</summary>

@@ -18,6 +18,7 @@ namespace Autodiff;
 /// trace.Explain(a);   // "a.grad = 2 via b + 3 via c"
 /// </code>
 /// </example>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed class BackwardTrace : IDisposable
 {
     private readonly List<BackwardStep> _steps = [];

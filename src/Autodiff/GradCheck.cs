@@ -140,6 +140,7 @@ public sealed record GradCheckEntry
 }
 
 /// <summary>The outcome of <see cref="GradCheck"/>: every compared derivative, and whether all agree.</summary>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed class GradCheckReport
 {
     internal GradCheckReport(IReadOnlyList<GradCheckEntry> entries) => Entries = entries;

@@ -16,6 +16,7 @@ namespace Autodiff;
 /// Tensor z = new Multiplication(x, y).Apply();
 /// </code>
 /// </example>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public abstract class Operation
 {
     // One- and two-input operations keep their inputs in fields, so an operation node is a single small

@@ -14,6 +14,7 @@ namespace Autodiff;
 /// A tensor is safe to read from several threads; a backward pass must not run concurrently with another
 /// backward pass, or with forward operations, over the same nodes.
 /// </remarks>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed partial class Tensor
 {
     // A 0-d tensor keeps its value in this field instead of a one-element array: a graph of scalars
