@@ -200,7 +200,7 @@ public static class NotebookRunner
         {
             var message = compileErrors.Count > 0
                 ? string.Join(Environment.NewLine, compileErrors.Distinct())
-                : failed.Message ?? failed.Exception?.Message ?? "The cell failed.";
+                : WithoutScriptingFrames(failed.Message ?? failed.Exception?.Message ?? "The cell failed.");
             outputs.AddError(
                 compileErrors.Count > 0 ? "CompilationError" : failed.Exception?.GetType().Name ?? "Error",
                 message,
@@ -209,6 +209,17 @@ public static class NotebookRunner
         }
         return (CellStatus.Passed, null, clock.Elapsed);
     }
+
+    /// <summary>
+    /// An exception's text without the frames of the scripting engine that runs the cell (they say
+    /// nothing about the notebook); frames of the course library stay.
+    /// </summary>
+    private static string WithoutScriptingFrames(string message) => string.Join('\n', message
+        .Split('\n')
+        .Where(line => !line.StartsWith("--- End of stack trace from previous location", StringComparison.Ordinal))
+        .Where(line => !line.TrimStart().StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal))
+        .Where(line => !line.TrimStart().StartsWith("at Submission#", StringComparison.Ordinal)))
+        .TrimEnd();
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
