@@ -92,7 +92,8 @@ public sealed class HtmlTable
         var html = new StringBuilder("<table class=\"autodiff-table\">");
         if (Caption is not null) html.Append("<caption>").Append(WebUtility.HtmlEncode(Caption)).Append("</caption>");
         html.Append("<thead><tr>");
-        foreach (var header in Headers) html.Append("<th>").Append(WebUtility.HtmlEncode(header)).Append("</th>");
+        // Inline padding: the table must read well in VS Code, Jupyter and the static site alike.
+        foreach (var header in Headers) html.Append("<th style=\"padding:2px 12px\">").Append(WebUtility.HtmlEncode(header)).Append("</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var row in Rows)
         {
@@ -100,8 +101,8 @@ public sealed class HtmlTable
             foreach (var cell in row)
             {
                 // Right-aligned numbers line up their digits, which is what makes a convergence table readable.
-                var align = cell is double or float or int or long or decimal ? " style=\"text-align:right\"" : "";
-                html.Append("<td").Append(align).Append('>').Append(WebUtility.HtmlEncode(Format(cell))).Append("</td>");
+                var align = cell is double or float or int or long or decimal ? ";text-align:right" : "";
+                html.Append("<td style=\"padding:2px 12px").Append(align).Append("\">").Append(WebUtility.HtmlEncode(Format(cell))).Append("</td>");
             }
             html.Append("</tr>");
         }

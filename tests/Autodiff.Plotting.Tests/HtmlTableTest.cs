@@ -14,8 +14,8 @@ public class HtmlTableTest
 
         var html = table.ToHtml();
         Assert.StartsWith("<table", html);
-        Assert.Contains("<th>xₖ</th>", html);
-        Assert.Contains("<td style=\"text-align:right\">-0.80832</td>", html);
+        Assert.Contains(">xₖ</th>", html);
+        Assert.Contains("text-align:right\">-0.80832</td>", html);
         Assert.Equal(7, html.Split("<tr>").Length - 1);  // header row + 6 rows
     }
 
@@ -41,7 +41,7 @@ public class HtmlTableTest
     {
         var table = new HtmlTable(["a<b"], [["<script>"]]);
         var html = table.ToHtml();
-        Assert.Contains("<th>a&lt;b</th>", html);
+        Assert.Contains(">a&lt;b</th>", html);
         Assert.Contains("&lt;script&gt;", html);
         Assert.DoesNotContain("<script>", html);
     }
