@@ -1,0 +1,185 @@
+namespace Autodiff.Graphs;
+
+/// <summary>
+/// The computational graph behind a tensor, as the article draws it: data nodes (tensors) and operation nodes,
+/// edges from inputs to operations and from operations to their results, each data node with its role, name,
+/// value and gradient, each operation with its formula and derivative, and a layered layout to draw it.
+/// micrograd: <c>draw_dot</c>; PyTorch has no built-in twin (torchviz draws one).
+/// </summary>
+/// <remarks>
+/// <para>A snapshot: values are read when asked, but gradients and the structure are those of the moment
+/// <see cref="From"/> ran. Built without recursion, so graphs of any depth work; nodes are identified by
+/// reference, never by value.</para>
+/// <para>Layout: a node's <see cref="GraphNode.Layer"/> is one more than the layer of its deepest predecessor
+/// (operations and data nodes alternate), except that a leaf is moved right to just before the first operation
+/// that uses it, so a bias enters next to the addition it takes part in. Within a layer, nodes start in
+/// topological order and are then reordered by the mean position of their neighbours (two sweeps each way, the
+/// barycenter heuristic), which removes most crossings of small graphs. Everything is deterministic.</para>
+/// </remarks>
+public sealed partial class ComputationalGraph
+{
+    private readonly Dictionary<Tensor, DataNode> _dataNodes;
+
+    private ComputationalGraph(List<GraphNode> nodes, List<GraphEdge> edges, Dictionary<Tensor, DataNode> dataNodes, DataNode output)
+    {
+        Nodes = nodes;
+        Edges = edges;
+        _dataNodes = dataNodes;
+        Output = output;
+        DataNodes = [.. nodes.OfType<DataNode>()];
+        OperationNodes = [.. nodes.OfType<OperationNode>()];
+        LayerCount = nodes.Max(n => n.Layer) + 1;
+    }
+
+    /// <summary>Every node, in topological order: each node after all of its predecessors.</summary>
+    public IReadOnlyList<GraphNode> Nodes { get; }
+
+    /// <summary>The data nodes, in topological order.</summary>
+    public IReadOnlyList<DataNode> DataNodes { get; }
+
+    /// <summary>The operation nodes, in topological order.</summary>
+    public IReadOnlyList<OperationNode> OperationNodes { get; }
+
+    /// <summary>Every edge: for each operation, one from each input (in order), then one to its output.</summary>
+    public IReadOnlyList<GraphEdge> Edges { get; }
+
+    /// <summary>The node of the tensor the graph was built from.</summary>
+    public DataNode Output { get; }
+
+    /// <summary>The number of layers of the layout.</summary>
+    public int LayerCount { get; }
+
+    /// <summary>The data node of <paramref name="tensor"/> (by reference), or null if it is not part of this graph.</summary>
+    public DataNode? Find(Tensor tensor)
+    {
+        Check.NotNull(tensor, nameof(tensor));
+        return _dataNodes.GetValueOrDefault(tensor);
+    }
+
+    /// <summary>
+    /// The graph of everything <paramref name="output"/> was computed from, following each tensor's
+    /// <see cref="Tensor.GradFn"/> back to the leaves.
+    /// </summary>
+    /// <param name="output">The tensor to draw, typically a loss after a forward and a backward pass.</param>
+    /// <param name="parameters">
+    /// The leaves to show as parameters, e.g. <c>model.Parameters()</c>; other leaves are inputs. When omitted,
+    /// every leaf that requires grad counts as a parameter.
+    /// </param>
+    public static ComputationalGraph From(Tensor output, IEnumerable<Tensor>? parameters = null)
+    {
+        Check.NotNull(output, nameof(output));
+        HashSet<Tensor>? parameterSet = parameters is null ? null : new(parameters, ReferenceEqualityComparer.Instance);
+        List<Tensor> order = TopologicalOrder(output);
+
+        var nodes = new List<GraphNode>(2 * order.Count);
+        var edges = new List<GraphEdge>();
+        var dataNodes = new Dictionary<Tensor, DataNode>(order.Count, ReferenceEqualityComparer.Instance);
+        int operations = 0;
+        foreach (Tensor tensor in order)
+        {
+            OperationNode? producer = null;
+            if (tensor.GradFn is { } op)
+            {
+                producer = new OperationNode($"op{operations++}", op);
+                var inputs = new DataNode[op.ParentCount];
+                for (int i = 0; i < inputs.Length; i++)
+                {
+                    inputs[i] = dataNodes[op.Parent(i)];
+                    Connect(inputs[i], producer, i, edges);
+                }
+                producer.Inputs = inputs;
+                nodes.Add(producer);
+            }
+            var node = new DataNode($"t{dataNodes.Count}", RoleOf(tensor, output, parameterSet), tensor) { Producer = producer };
+            dataNodes.Add(tensor, node);
+            nodes.Add(node);
+            if (producer is not null)
+            {
+                producer.Output = node;
+                Connect(producer, node, null, edges);
+            }
+        }
+
+        Layout(nodes);
+        return new ComputationalGraph(nodes, edges, dataNodes, dataNodes[output]);
+    }
+
+    private static NodeRole RoleOf(Tensor tensor, Tensor output, HashSet<Tensor>? parameters)
+    {
+        if (ReferenceEquals(tensor, output)) return NodeRole.Output;
+        if (!tensor.IsLeaf) return NodeRole.Intermediate;
+        bool isParameter = parameters?.Contains(tensor) ?? tensor.RequiresGrad;
+        return isParameter ? NodeRole.Parameter : NodeRole.Input;
+    }
+
+    private static void Connect(GraphNode from, GraphNode to, int? inputIndex, List<GraphEdge> edges)
+    {
+        edges.Add(new GraphEdge(from, to, inputIndex));
+        if (!from.SuccessorList.Contains(to)) from.SuccessorList.Add(to);
+        if (!to.PredecessorList.Contains(from)) to.PredecessorList.Add(from);
+    }
+
+    /// <summary>Every tensor <paramref name="output"/> depends on, each after its parents (an explicit stack, no recursion).</summary>
+    private static List<Tensor> TopologicalOrder(Tensor output)
+    {
+        var order = new List<Tensor>();
+        var seen = new HashSet<Tensor>(ReferenceEqualityComparer.Instance) { output };
+        var stack = new Stack<(Tensor Node, int NextParent)>();
+        stack.Push((output, 0));
+        while (stack.Count > 0)
+        {
+            var (node, next) = stack.Pop();
+            Operation? op = node.GradFn;
+            if (op is not null && next < op.ParentCount)
+            {
+                stack.Push((node, next + 1));
+                Tensor parent = op.Parent(next);
+                if (seen.Add(parent)) stack.Push((parent, 0));
+            }
+            else
+            {
+                order.Add(node);
+            }
+        }
+        return order;
+    }
+
+    private static void Layout(List<GraphNode> nodes)
+    {
+        foreach (GraphNode node in nodes)
+            node.Layer = node.PredecessorList.Count == 0 ? 0 : node.PredecessorList.Max(p => p.Layer) + 1;
+        foreach (GraphNode node in nodes)
+            if (node.PredecessorList.Count == 0 && node.SuccessorList.Count > 0)
+                node.Layer = node.SuccessorList.Min(s => s.Layer) - 1;
+
+        var layers = nodes.GroupBy(n => n.Layer).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+        foreach (var layer in layers) Number(layer);
+        for (int round = 0; round < 2; round++)
+        {
+            for (int l = 1; l < layers.Count; l++) Reorder(layers[l], n => n.PredecessorList);
+            for (int l = layers.Count - 2; l >= 0; l--) Reorder(layers[l], n => n.SuccessorList);
+        }
+        foreach (var layer in layers)
+            foreach (GraphNode node in layer)
+                node.Y = node.Order - (layer.Count - 1) / 2.0;
+    }
+
+    /// <summary>Sorts a layer by the mean position of each node's neighbours; a node without neighbours there keeps its place.</summary>
+    private static void Reorder(List<GraphNode> layer, Func<GraphNode, List<GraphNode>> neighbours)
+    {
+        double Key(GraphNode n) => neighbours(n) is { Count: > 0 } list ? list.Average(m => m.Order) : n.Order;
+        var sorted = layer.Select(n => (Node: n, Key: Key(n))).OrderBy(x => x.Key).ThenBy(x => x.Node.Order).Select(x => x.Node).ToList();
+        layer.Clear();
+        layer.AddRange(sorted);
+        Number(layer);
+    }
+
+    private static void Number(List<GraphNode> layer)
+    {
+        for (int i = 0; i < layer.Count; i++) layer[i].Order = i;
+    }
+
+    /// <summary>E.g. <c>ComputationalGraph(5 data nodes, 2 operations, 5 layers)</c>.</summary>
+    public override string ToString() =>
+        $"ComputationalGraph({DataNodes.Count} data nodes, {OperationNodes.Count} operations, {LayerCount} layers)";
+}

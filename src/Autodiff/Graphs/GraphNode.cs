@@ -1,0 +1,124 @@
+namespace Autodiff.Graphs;
+
+/// <summary>A node of a <see cref="ComputationalGraph"/>: a data node (<see cref="DataNode"/>) or an operation node (<see cref="OperationNode"/>).</summary>
+/// <remarks>
+/// Its place in the layered layout is (<see cref="Layer"/>, <see cref="Y"/>): layers run from the leaves on the
+/// left to the output on the right, and <see cref="Y"/> is centred on 0 within each layer.
+/// </remarks>
+public abstract class GraphNode
+{
+    private protected GraphNode(string id, NodeRole role)
+    {
+        Id = id;
+        Role = role;
+    }
+
+    /// <summary>A short identifier, unique in the graph and stable for the same graph: "t0", "t1", … for data nodes, "op0", … for operations.</summary>
+    public string Id { get; }
+
+    /// <summary>What the node is (its colour in pictures).</summary>
+    public NodeRole Role { get; }
+
+    /// <summary>The column of the layout, from 0 (leftmost): one more than the layer of the node's deepest input; a leaf sits just left of its first use.</summary>
+    public int Layer { get; internal set; }
+
+    /// <summary>The node's position within its layer, from 0 (top).</summary>
+    public int Order { get; internal set; }
+
+    /// <summary>The vertical coordinate: <see cref="Order"/> shifted so that each layer is centred on 0.</summary>
+    public double Y { get; internal set; }
+
+    /// <summary>The lines of text a picture shows in this node.</summary>
+    public abstract IReadOnlyList<string> Label { get; }
+
+    /// <summary>The nodes this node's edges come from (an operation's inputs; a data node's producing operation).</summary>
+    public IReadOnlyList<GraphNode> Predecessors => PredecessorList;
+
+    /// <summary>The nodes this node's edges go to.</summary>
+    public IReadOnlyList<GraphNode> Successors => SuccessorList;
+
+    internal List<GraphNode> PredecessorList { get; } = [];
+    internal List<GraphNode> SuccessorList { get; } = [];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Id}: {string.Join(" | ", Label)}";
+}
+
+/// <summary>A data node: one tensor of the graph, with its value and gradient as they were when the graph was built.</summary>
+public sealed class DataNode : GraphNode
+{
+    internal DataNode(string id, NodeRole role, Tensor tensor) : base(id, role)
+    {
+        Tensor = tensor;
+        Gradient = tensor.Grad;
+    }
+
+    /// <summary>The tensor itself (the same object, not a copy).</summary>
+    public Tensor Tensor { get; }
+
+    /// <summary>The tensor's name, if it has one.</summary>
+    public string? Name => Tensor.Name;
+
+    /// <summary>The tensor's shape.</summary>
+    public IReadOnlyList<int> Shape => Tensor.Shape;
+
+    /// <summary>A copy of the tensor's values (row-major), as they are now.</summary>
+    public double[] Value => Tensor.ToArray();
+
+    /// <summary>The tensor's gradient when the graph was built (null if no backward pass had reached it).</summary>
+    public Tensor? Gradient { get; }
+
+    /// <summary>The operation that produced this tensor, null for a leaf.</summary>
+    public OperationNode? Producer { get; internal set; }
+
+    /// <summary>The value as pictures show it: a number, a short list, or the shape of a large tensor.</summary>
+    public string ValueText => Graphs.ValueText.Of(Tensor.ToArray(), Tensor.ShapeArray);
+
+    /// <summary>The gradient as pictures show it, or null when there is none.</summary>
+    public string? GradientText => Gradient is null ? null : Graphs.ValueText.Of(Gradient.ToArray(), Gradient.ShapeArray);
+
+    /// <summary>The name (if any), "value …", and "grad …" (if a backward pass reached the node).</summary>
+    public override IReadOnlyList<string> Label => LabelWith(GradientText);
+
+    internal IReadOnlyList<string> LabelWith(string? gradient)
+    {
+        var lines = new List<string>(3);
+        if (Name is not null) lines.Add(Name);
+        lines.Add($"value {ValueText}");
+        if (gradient is not null) lines.Add($"grad {gradient}");
+        return lines;
+    }
+}
+
+/// <summary>An operation node: the operation, its inputs in order, and the data node it produced.</summary>
+public sealed class OperationNode : GraphNode
+{
+    internal OperationNode(string id, Operation operation) : base(id, NodeRole.Operation) => Operation = operation;
+
+    /// <summary>The operation itself.</summary>
+    public Operation Operation { get; }
+
+    /// <summary>The operation's name, e.g. "Mul".</summary>
+    public string Name => Operation.Name;
+
+    /// <summary>What it computes, e.g. <c>z = a · b</c> (empty if the operation does not say).</summary>
+    public string Formula => Operation.Formula;
+
+    /// <summary>Its local derivatives, e.g. <c>∂z/∂a = b,  ∂z/∂b = a</c> (empty if the operation does not say).</summary>
+    public string Derivative => Operation.Derivative;
+
+    /// <summary>The inputs, in the operation's order (a tensor used twice appears twice).</summary>
+    public IReadOnlyList<DataNode> Inputs { get; internal set; } = [];
+
+    /// <summary>The data node it produced.</summary>
+    public DataNode Output { get; internal set; } = null!;
+
+    /// <summary>The name.</summary>
+    public override IReadOnlyList<string> Label => [Name];
+}
+
+/// <summary>An edge of the graph: from an input data node to an operation, or from an operation to its output.</summary>
+/// <param name="From">Where the edge starts.</param>
+/// <param name="To">Where it ends.</param>
+/// <param name="InputIndex">For an edge into an operation, the input's position among the operation's inputs; otherwise null.</param>
+public sealed record GraphEdge(GraphNode From, GraphNode To, int? InputIndex);
