@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Autodiff;
@@ -105,28 +104,12 @@ public sealed partial class Tensor
     public bool IsLeaf => _gradFn is null;
 
     /// <summary>An optional name, shown in pictures of the graph and in error messages.</summary>
-    public string? Name
-    {
-        get => s_names.TryGetValue(this, out var name) ? name : null;
-        set
-        {
-            if (value is null) s_names.Remove(this);
-            else s_names.AddOrUpdate(this, value);
-        }
-    }
-
-    // Few tensors have a name, so names live in a table beside them instead of in a field of every tensor:
-    // in a graph of scalars that field would be 8 of a node's 72 bytes. The table holds its keys weakly, so a
-    // named tensor is collected like any other.
-    private static readonly ConditionalWeakTable<Tensor, string> s_names = new();
+    public string? Name { get; set; }
 
     internal int[] ShapeArray => _shape;
 
     /// <summary>The values, row-major. A 0-d tensor's one value is its <see cref="_scalar"/> field.</summary>
     internal Span<double> Values => _array ?? MemoryMarshal.CreateSpan(ref _scalar, 1);
-
-    /// <summary>The array behind <see cref="Values"/>; null for a 0-d tensor. For kernels that share it between threads (a span cannot be).</summary>
-    internal double[]? Storage => _array;
 
     internal bool IsScalar => _array is null;
 
@@ -152,7 +135,7 @@ public sealed partial class Tensor
     public double[] ToArray() => Values.ToArray();
 
     /// <summary>The element at <paramref name="index"/> (one index per dimension).</summary>
-    [IndexerName("ElementAt")]
+    [System.Runtime.CompilerServices.IndexerName("ElementAt")]
     public double this[params int[] index]
     {
         get
