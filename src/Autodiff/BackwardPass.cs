@@ -185,6 +185,13 @@ internal sealed class BackwardPass
         return GradientAt(slot, node);
     }
 
+    /// <summary>The array behind <see cref="BufferFor"/>, for a node that requires grad and is not 0-d.</summary>
+    internal double[] ArrayBufferFor(Tensor node)
+    {
+        BufferFor(node);
+        return _arrayGrads[node.PassSlot - 1]!;
+    }
+
     private bool HasGradient(Tensor node) => node.RequiresGrad && _reached[node.PassSlot - 1];
 
     private void EnsureCapacity(int count)
@@ -217,4 +224,7 @@ internal readonly struct GradientSink
     public GradientSink(BackwardPass pass) => _pass = pass;
 
     public Span<double> For(Tensor parent) => _pass.BufferFor(parent);
+
+    /// <summary>The same buffer as an array, for a tensor that requires grad and is not 0-d: kernels that share it between threads need one.</summary>
+    public double[] ArrayFor(Tensor node) => _pass.ArrayBufferFor(node);
 }

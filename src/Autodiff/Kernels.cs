@@ -44,22 +44,4 @@ internal static class Kernels
                 result[j * rows + i] = matrix[i * cols + j];
         return result;
     }
-
-    /// <summary>c += a·b for row-major a (m×k), b (k×n), c (m×n).</summary>
-    public static void MatMulAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-    {
-        if (n == 1)
-        {
-            // Matrix × vector: each output is the dot product of a row of a with b.
-            for (int i = 0; i < m; i++) c[i] += TensorPrimitives.Dot(a.Slice(i * k, k), b);
-            return;
-        }
-        // Row i of c gathers the rows of b weighted by row i of a: memory is read in order.
-        for (int i = 0; i < m; i++)
-        {
-            var row = c.Slice(i * n, n);
-            for (int p = 0; p < k; p++)
-                TensorPrimitives.MultiplyAdd(b.Slice(p * n, n), a[i * k + p], row, row);
-        }
-    }
 }

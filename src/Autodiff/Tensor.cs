@@ -111,6 +111,9 @@ public sealed partial class Tensor
     /// <summary>The values, row-major. A 0-d tensor's one value is its <see cref="_scalar"/> field.</summary>
     internal Span<double> Values => _array ?? MemoryMarshal.CreateSpan(ref _scalar, 1);
 
+    /// <summary>The array behind <see cref="Values"/>; null for a 0-d tensor. For kernels that share it between threads (a span cannot be).</summary>
+    internal double[]? Storage => _array;
+
     internal bool IsScalar => _array is null;
 
     internal double ScalarValue => _scalar;

@@ -46,15 +46,16 @@ public sealed class MatMul : Operation
     public override Tensor Forward()
     {
         var c = new double[_m * _n];
-        Kernels.MatMulAdd(A.Values, B.Values, c, _m, _k, _n);
+        MatMulKernel.MultiplyAdd(A.Storage!, false, B.Storage!, false, c, _m, _k, _n);
         return Tensor.Owning(c, _shape);
     }
 
     internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
     {
-        Span<double> ga = sink.For(A), gb = sink.For(B);
-        if (!ga.IsEmpty) Kernels.MatMulAdd(upstream, Kernels.Transposed(B.Values, _k, _n), ga, _m, _n, _k);   // G·Bᵀ
-        if (!gb.IsEmpty) Kernels.MatMulAdd(Kernels.Transposed(A.Values, _m, _k), upstream, gb, _k, _m, _n);   // Aᵀ·G
+        // The kernels take arrays (they may share them between cores); a vector · vector output is 0-d, with no array.
+        double[] g = output.IsScalar ? [upstream[0]] : sink.ArrayFor(output);
+        if (A.RequiresGrad) MatMulKernel.MultiplyAdd(g, false, B.Storage!, true, sink.ArrayFor(A), _m, _n, _k);   // G·Bᵀ
+        if (B.RequiresGrad) MatMulKernel.MultiplyAdd(A.Storage!, true, g, false, sink.ArrayFor(B), _k, _m, _n);   // Aᵀ·G
     }
 
     /// <inheritdoc/>
