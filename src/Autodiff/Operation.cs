@@ -19,18 +19,17 @@ namespace Autodiff;
 [TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public abstract class Operation
 {
-    // One- and two-input operations keep their inputs in fields, so an operation node is a single small
-    // object; the list behind Parents is only built when someone asks for it.
+    // An operation node is a single small object: a graph of scalars holds one per value, so every field
+    // counts (two references make it 40 bytes, three 48). The first input has its own field; the second
+    // shares one with the inputs of a many-input operation, which are kept as an array.
     private readonly Tensor _first;
-    private readonly Tensor? _second;
-    private Tensor[]? _all;
+    private readonly object? _rest;   // null (one input), the second input (two), or all inputs (three or more)
 
     /// <summary>An operation of one input.</summary>
     protected Operation(Tensor input)
     {
         Check.NotNull(input, nameof(input));
         _first = input;
-        ParentCount = 1;
     }
 
     /// <summary>An operation of two inputs.</summary>
@@ -39,8 +38,7 @@ public abstract class Operation
         Check.NotNull(a, nameof(a));
         Check.NotNull(b, nameof(b));
         _first = a;
-        _second = b;
-        ParentCount = 2;
+        _rest = b;
     }
 
     /// <summary>An operation of any number of inputs (at least one).</summary>
@@ -50,23 +48,31 @@ public abstract class Operation
         Check.Argument(parents.Length > 0, nameof(parents), "an operation needs at least one input");
         for (int i = 0; i < parents.Length; i++)
             if (parents[i] is null) throw new ArgumentNullException(nameof(parents), $"input {i} is null");
-        _all = (Tensor[])parents.Clone();
-        _first = _all[0];
-        _second = _all.Length > 1 ? _all[1] : null;
-        ParentCount = _all.Length;
+        _first = parents[0];
+        _rest = parents.Length switch
+        {
+            1 => null,
+            2 => parents[1],
+            _ => parents.Clone(),
+        };
     }
 
     /// <summary>The inputs of this operation, in order.</summary>
-    public IReadOnlyList<Tensor> Parents => _all ??= ParentCount == 1 ? [_first] : [_first, _second!];
-
-    internal int ParentCount { get; }
-
-    internal Tensor Parent(int index) => index switch
+    public IReadOnlyList<Tensor> Parents => _rest switch
     {
-        0 => _first,
-        1 when ParentCount == 2 => _second!,
-        _ => _all![index],
+        null => [_first],
+        Tensor second => [_first, second],
+        _ => Array.AsReadOnly((Tensor[])_rest),
     };
+
+    internal int ParentCount => _rest switch
+    {
+        null => 1,
+        Tensor => 2,
+        _ => ((Tensor[])_rest).Length,
+    };
+
+    internal Tensor Parent(int index) => index == 0 ? _first : _rest as Tensor ?? ((Tensor[])_rest!)[index];
 
     /// <summary>The operation's name, shown in pictures and messages (the class name unless overridden).</summary>
     public virtual string Name => GetType().Name;
@@ -159,10 +165,10 @@ public abstract class Operation
     private bool AnyParentRequiresGrad()
     {
         if (_first.RequiresGrad) return true;
-        if (ParentCount == 1) return false;
-        if (_second!.RequiresGrad) return true;
-        for (int i = 2; i < ParentCount; i++)
-            if (_all![i].RequiresGrad) return true;
+        if (_rest is Tensor second) return second.RequiresGrad;
+        if (_rest is Tensor[] all)
+            foreach (var parent in all)
+                if (parent.RequiresGrad) return true;
         return false;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Autodiff;
@@ -104,7 +105,20 @@ public sealed partial class Tensor
     public bool IsLeaf => _gradFn is null;
 
     /// <summary>An optional name, shown in pictures of the graph and in error messages.</summary>
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => s_names.TryGetValue(this, out var name) ? name : null;
+        set
+        {
+            if (value is null) s_names.Remove(this);
+            else s_names.AddOrUpdate(this, value);
+        }
+    }
+
+    // Few tensors have a name, so names live in a table beside them instead of in a field of every tensor:
+    // in a graph of scalars that field would be 8 of a node's 72 bytes. The table holds its keys weakly, so a
+    // named tensor is collected like any other.
+    private static readonly ConditionalWeakTable<Tensor, string> s_names = new();
 
     internal int[] ShapeArray => _shape;
 
@@ -138,7 +152,7 @@ public sealed partial class Tensor
     public double[] ToArray() => Values.ToArray();
 
     /// <summary>The element at <paramref name="index"/> (one index per dimension).</summary>
-    [System.Runtime.CompilerServices.IndexerName("ElementAt")]
+    [IndexerName("ElementAt")]
     public double this[params int[] index]
     {
         get
