@@ -1,0 +1,101 @@
+using Autodiff.Losses;
+using Autodiff.Nn;
+using Autodiff.Optim;
+
+namespace Autodiff.Benchmarks;
+
+/// <summary>Helpers shared by the workloads.</summary>
+public static class Workloads
+{
+    /// <summary>x → x·1.0001 + 0, <paramref name="links"/> times, then backward: the depth the article's recursion cannot reach.</summary>
+    public static double DeepChain(int links)
+    {
+        var x = new Tensor(1.0, requiresGrad: true);
+        Tensor y = x;
+        for (int i = 0; i < links; i++) y = y * 1.0001 + 0.0;
+        y.Backward();
+        return x.GradValues[0];
+    }
+
+    /// <summary>Counts the data nodes (tensors) of the graph behind <paramref name="output"/>, as micrograd counts Values.</summary>
+    public static long CountNodes(Tensor output)
+    {
+        var seen = new HashSet<Tensor>(ReferenceEqualityComparer.Instance) { output };
+        var stack = new Stack<Tensor>([output]);
+        while (stack.Count > 0)
+        {
+            var op = stack.Pop().GradFn;
+            if (op is null) continue;
+            foreach (var parent in op.Parents)
+                if (seen.Add(parent)) stack.Push(parent);
+        }
+        return seen.Count;
+    }
+
+    /// <summary>The two-moons points as a 100×2 matrix and labels in {0, 1} (for BCE) or {−1, 1}.</summary>
+    public static (Tensor X, Tensor Y) Moons(bool zeroOne)
+    {
+        var (x, y) = TwoMoons.Make(100);
+        if (zeroOne) y = y.Select(v => v > 0 ? 1.0 : 0.0).ToArray();
+        return (new Tensor(x), new Tensor(y));
+    }
+}
+
+/// <summary>
+/// Logistic regression on 100×2 points, as the course's toolkit writes it: <c>Nn.LogisticRegression</c>
+/// (p = σ(w1·x1 + w2·x2 + b)), <c>Losses.BinaryCrossEntropy</c>, <c>Optim.Sgd</c>.
+/// </summary>
+public sealed class LogisticRegressionStep
+{
+    private readonly Tensor _x, _y;
+    private readonly LogisticRegression _model = new(seed: 1);
+    private readonly BinaryCrossEntropy _loss = new();
+    private readonly Sgd _optimizer;
+
+    public LogisticRegressionStep()
+    {
+        (_x, _y) = Workloads.Moons(zeroOne: true);
+        _optimizer = new Sgd(_model.Parameters(), learningRate: 0.1);
+    }
+
+    public Tensor Loss() => _loss.Forward(_model.Forward(_x), _y);
+
+    public double Step()
+    {
+        Tensor loss = Loss();
+        _optimizer.ZeroGrad();
+        loss.Backward();
+        _optimizer.Step();
+        return loss.Item();
+    }
+}
+
+/// <summary>
+/// A 2→16→16→1 tanh network on 100×2 points, as the toolkit writes it: <c>Nn.Mlp</c>, mean squared error against
+/// labels ±1, <c>Optim.Sgd</c>.
+/// </summary>
+public sealed class BatchedMlpStep
+{
+    private readonly Tensor _x, _y;
+    private readonly Mlp _model = new([2, 16, 16, 1], Activation.Tanh, seed: 1);
+    private readonly MeanSquaredError _loss = new();
+    private readonly Sgd _optimizer;
+
+    public BatchedMlpStep()
+    {
+        (_x, var y) = Workloads.Moons(zeroOne: false);
+        _y = y.Reshape(100, 1).Detach();
+        _optimizer = new Sgd(_model.Parameters(), learningRate: 0.05);
+    }
+
+    public Tensor Loss() => _loss.Forward(_model.Forward(_x), _y);
+
+    public double Step()
+    {
+        Tensor loss = Loss();
+        _optimizer.ZeroGrad();
+        loss.Backward();
+        _optimizer.Step();
+        return loss.Item();
+    }
+}
