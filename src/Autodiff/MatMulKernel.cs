@@ -110,16 +110,26 @@ internal static class MatMulKernel
         {
             int i0 = block * blockRows, mc = Math.Min(blockRows, m - i0);
             double[] packedA = ArrayPool<double>.Shared.Rent(RoundUp(mc, MR) * kc);
+            double[] tile = ArrayPool<double>.Shared.Rent(MR * NR);
             try
             {
                 PackA(a, transposeA, m, k, i0, mc, p0, kc, packedA);
                 for (int j = 0; j < nc; j += NR)
                     for (int i = 0; i < mc; i += MR)
-                        Tile(packedA, i * kc, packedB, j * kc, kc, c, (i0 + i) * n + j0 + j, n,
-                            Math.Min(MR, mc - i), Math.Min(NR, nc - j));
+                    {
+                        Tile(packedA, i * kc, packedB, j * kc, kc, tile);
+                        // Only the tile's valid part is added: at the bottom and right edges of C it is partly padding.
+                        int rows = Math.Min(MR, mc - i), cols = Math.Min(NR, nc - j);
+                        for (int r = 0; r < rows; r++)
+                        {
+                            var target = c.AsSpan((i0 + i + r) * n + j0 + j, cols);
+                            TensorPrimitives.Add(target, tile.AsSpan(r * NR, cols), target);
+                        }
+                    }
             }
             finally
             {
+                ArrayPool<double>.Shared.Return(tile);
                 ArrayPool<double>.Shared.Return(packedA);
             }
         }
@@ -167,20 +177,19 @@ internal static class MatMulKernel
     }
 
     /// <summary>
-    /// The micro-kernel: the MR×NR tile of C at <paramref name="cStart"/> (row stride <paramref name="ldc"/>) +=
-    /// Σₚ (packed A column p) ⊗ (packed B row p). Only the first <paramref name="rows"/>×<paramref name="cols"/>
-    /// values are added, for tiles at the bottom and right edges of C.
+    /// The micro-kernel: <paramref name="tile"/> (MR×NR, row-major) = Σₚ (column p of the packed A panel) ⊗ (row p
+    /// of the packed B panel), for p &lt; <paramref name="kc"/>.
     /// </summary>
-    private static void Tile(double[] packedA, int aStart, double[] packedB, int bStart, int kc,
-        double[] c, int cStart, int ldc, int rows, int cols)
+    private static void Tile(double[] packedA, int aStart, double[] packedB, int bStart, int kc, double[] tile)
     {
-        // The panels were sized by PackA/PackB to hold kc·MR and kc·NR values from these offsets: reading them
-        // through refs skips ten bounds checks per step of the loop below, which is a quarter of its work.
-        Debug.Assert(aStart + kc * MR <= packedA.Length && bStart + kc * NR <= packedB.Length);
+        // The panels were sized by PackA and PackB to hold kc·MR and kc·NR values from these offsets. Reading
+        // them through refs skips ten bounds checks per step of the loop, which would be a quarter of its work.
+        Debug.Assert(aStart + kc * MR <= packedA.Length && bStart + kc * NR <= packedB.Length && tile.Length >= MR * NR);
         ref double pa = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(packedA), aStart);
         ref double pb = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(packedB), bStart);
 
-        // cRL = row R of the tile, left (L) or right (R) 8 columns.
+        // cRL = row R of the tile, left (L) or right (R) 8 columns. They stay in registers through the loop as
+        // long as nothing takes their address: hence the stores below go through StoreUnsafe, and no call follows.
         Vector512<double> c0L = default, c0R = default, c1L = default, c1R = default,
                           c2L = default, c2R = default, c3L = default, c3R = default,
                           c4L = default, c4R = default, c5L = default, c5R = default,
@@ -202,39 +211,15 @@ internal static class MatMulKernel
             pb = ref Unsafe.Add(ref pb, NR);
         }
 
-        // A whole tile is added in place; an edge tile goes through a scratch tile, and only its valid part is added.
-        bool whole = rows == MR && cols == NR;
-        Span<double> scratch = whole ? default : stackalloc double[MR * NR];
-        AddRow(c, cStart, c0L, c0R, whole, scratch, 0);
-        AddRow(c, cStart + ldc, c1L, c1R, whole, scratch, 1);
-        AddRow(c, cStart + 2 * ldc, c2L, c2R, whole, scratch, 2);
-        AddRow(c, cStart + 3 * ldc, c3L, c3R, whole, scratch, 3);
-        AddRow(c, cStart + 4 * ldc, c4L, c4R, whole, scratch, 4);
-        AddRow(c, cStart + 5 * ldc, c5L, c5R, whole, scratch, 5);
-        AddRow(c, cStart + 6 * ldc, c6L, c6R, whole, scratch, 6);
-        AddRow(c, cStart + 7 * ldc, c7L, c7R, whole, scratch, 7);
-        if (whole) return;
-        for (int r = 0; r < rows; r++)
-        {
-            var target = c.AsSpan(cStart + r * ldc, cols);
-            TensorPrimitives.Add(target, scratch.Slice(r * NR, cols), target);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow(double[] c, int start, Vector512<double> left, Vector512<double> right, bool whole, Span<double> scratch, int row)
-    {
-        if (whole)
-        {
-            var target = c.AsSpan(start, NR);
-            (Vector512.Create((ReadOnlySpan<double>)target) + left).CopyTo(target);
-            (Vector512.Create((ReadOnlySpan<double>)target.Slice(8)) + right).CopyTo(target.Slice(8));
-        }
-        else
-        {
-            left.CopyTo(scratch.Slice(row * NR));
-            right.CopyTo(scratch.Slice(row * NR + 8));
-        }
+        ref double t = ref MemoryMarshal.GetArrayDataReference(tile);
+        c0L.StoreUnsafe(ref t, 0); c0R.StoreUnsafe(ref t, 8);
+        c1L.StoreUnsafe(ref t, 16); c1R.StoreUnsafe(ref t, 24);
+        c2L.StoreUnsafe(ref t, 32); c2R.StoreUnsafe(ref t, 40);
+        c3L.StoreUnsafe(ref t, 48); c3R.StoreUnsafe(ref t, 56);
+        c4L.StoreUnsafe(ref t, 64); c4R.StoreUnsafe(ref t, 72);
+        c5L.StoreUnsafe(ref t, 80); c5R.StoreUnsafe(ref t, 88);
+        c6L.StoreUnsafe(ref t, 96); c6R.StoreUnsafe(ref t, 104);
+        c7L.StoreUnsafe(ref t, 112); c7R.StoreUnsafe(ref t, 120);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
