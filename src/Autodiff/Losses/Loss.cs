@@ -25,6 +25,8 @@ public abstract class Loss
         Check.NotNull(prediction, nameof(prediction));
         Check.NotNull(target, nameof(target));
         Tensor elementLosses = ElementLosses(prediction, target);
+        // One example (a 0-d loss) is its own mean and sum: no extra nodes in the picture of its graph.
+        if (elementLosses.Rank == 0) return elementLosses;
         return Reduction switch
         {
             Reduction.Mean => elementLosses.Mean(),

@@ -202,12 +202,13 @@ public class ComputationalGraphTest
     [Fact]
     public void Layout_KeepsEdgesOfSmallGraphsUncrossed()
     {
-        var p = new Tensor(1.0, requiresGrad: true);
-        var q = new Tensor(2.0, requiresGrad: true);
-        var r = new Tensor(3.0, requiresGrad: true);
-        // r is used by the second product and by the final sum: a topological order alone would cross edges.
-        var graph = ComputationalGraph.From(p * q - q * r + r);
+        var a = new Tensor(1.0, requiresGrad: true) { Name = "a" };
+        var b = new Tensor(2.0, requiresGrad: true) { Name = "b" };
+        var c = new Tensor(3.0, requiresGrad: true) { Name = "c" };
+        // In topological order the leaves are a, b, c, and b → a·b crosses a → c·a; a belongs between b and c.
+        var graph = ComputationalGraph.From(a * b + c * a);
         Assert.Equal(0, Crossings(graph));
+        Assert.Equal(["b", "a", "c"], graph.DataNodes.Where(n => n.Layer == 0).OrderBy(n => n.Order).Select(n => n.Name));
     }
 
     /// <summary>Pairs of edges between adjacent layers that cross, in the layout's coordinates.</summary>
