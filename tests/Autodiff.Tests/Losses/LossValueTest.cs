@@ -25,6 +25,7 @@ public class LossValueTest
         loss.Backward();
         Approx.Equal(0.2231435513142097, loss);
         Approx.Equal(-1.0 / 0.8, p.Grad);   // ∂(−ln p)/∂p = −1/p
+        Assert.Equal("BinaryCrossEntropy", loss.GradFn!.Name);   // one example: no reduction nodes in its picture
     }
 
     [Fact]
