@@ -8,6 +8,7 @@ namespace Autodiff.Data;
 /// Immutable. <see cref="Inputs"/> and <see cref="Labels"/> are constants (they do not require grad) and the
 /// same tensors on every access; use <see cref="Tensor.Detach"/> for a copy that may require grad.
 /// </remarks>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed class ClassificationDataset
 {
     private readonly Example[] _examples;

@@ -5,6 +5,7 @@ namespace Autodiff.Data;
 /// as observations to loop over and as tensors for batches, with the true a, b and σ to compare estimates against.
 /// </summary>
 /// <remarks>Immutable; <see cref="X"/> and <see cref="Y"/> are constants, the same tensors on every access.</remarks>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed class RegressionDataset
 {
     private readonly Observation[] _observations;

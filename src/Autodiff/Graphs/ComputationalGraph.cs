@@ -16,6 +16,7 @@ namespace Autodiff.Graphs;
 /// topological order and are then reordered by the mean position of their neighbours (two sweeps each way, the
 /// barycenter heuristic), which removes most crossings of small graphs. Everything is deterministic.</para>
 /// </remarks>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed partial class ComputationalGraph
 {
     private readonly Dictionary<Tensor, DataNode> _dataNodes;

@@ -5,6 +5,7 @@ namespace Autodiff.Losses;
 /// Each loss computes one value per element (per example), then combines them as <see cref="Reduction"/> says.
 /// </summary>
 /// <remarks>Losses hold no state besides their reduction: one instance may be used for any number of calls, from any thread.</remarks>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public abstract class Loss
 {
     /// <summary>A loss that combines the element losses as <paramref name="reduction"/> says.</summary>

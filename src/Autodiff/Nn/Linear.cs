@@ -44,6 +44,9 @@ public sealed class Linear : Module
     /// <summary>W, then b.</summary>
     public override IReadOnlyList<Tensor> Parameters() => [Weight, Bias];
 
+    /// <inheritdoc/>
+    public override string ToString() => $"Linear({InFeatures} → {OutFeatures})";
+
     /// <summary>y = x·W + b, for a batch (n×inFeatures) or a single example (inFeatures).</summary>
     /// <exception cref="ArgumentException">The last dimension of <paramref name="x"/> is not inFeatures.</exception>
     public override Tensor Forward(Tensor x)

@@ -8,6 +8,7 @@ namespace Autodiff.Nn;
 /// optimizer, a training history and a picture of the graph all agree on which parameter is which.
 /// A module is not thread-safe: a forward pass and an optimizer step must not run at the same time.
 /// </remarks>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public abstract class Module
 {
     /// <summary>The learnable parameters (leaf tensors that require grad), in a fixed order.</summary>

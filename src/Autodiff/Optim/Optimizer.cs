@@ -10,6 +10,7 @@ namespace Autodiff.Optim;
 /// <see cref="Tensor.Grad"/> is null, because no backward pass reached it, is skipped, as in PyTorch.</para>
 /// <para>Not thread-safe: one training loop drives an optimizer.</para>
 /// </remarks>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public abstract class Optimizer
 {
     private readonly Tensor[] _parameters;

@@ -23,6 +23,7 @@ namespace Autodiff.Training;
 /// Parameters are recorded under their <see cref="Tensor.Name"/>; an unnamed one under "p{i}", i its position in
 /// the list. Values are copied, so later steps do not change earlier records. Not thread-safe.
 /// </remarks>
+[TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed class TrainingHistory
 {
     private readonly List<TrainingStep> _steps = [];
