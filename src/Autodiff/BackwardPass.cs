@@ -21,7 +21,11 @@ internal sealed class BackwardPass
     [ThreadStatic] private static BackwardPass? t_idle;
 
     private readonly List<Tensor> _order = [];
-    private readonly Stack<(Tensor Node, int NextParent)> _stack = new();
+    // The sort's stack: a node, and which of its parents to look at next. An array rather than a Stack<T>, so
+    // that the top frame is advanced in place instead of being popped and pushed again for every parent.
+    private (Tensor Node, int NextParent)[] _stack = new (Tensor, int)[64];
+    private int _depth, _deepest;
+    private bool _arrayGradsUsed, _graphGradsUsed;
     private bool[] _reached = new bool[64];
     private double[] _scalarGrads = new double[64];      // this pass's gradients of 0-d nodes
     private double[]?[] _arrayGrads = new double[64][];  // ... and of the others
@@ -49,20 +53,20 @@ internal sealed class BackwardPass
     private void Sort(Tensor output)
     {
         Visit(output);
-        while (_stack.Count > 0)
+        while (_depth > 0)
         {
-            var (node, next) = _stack.Pop();
-            Operation? op = node.GradFn;
-            if (op is not null && next < op.ParentCount)
+            ref var top = ref _stack[_depth - 1];
+            Operation? op = top.Node.GradFn;
+            if (op is not null && top.NextParent < op.ParentCount)
             {
-                _stack.Push((node, next + 1));
-                Tensor parent = op.Parent(next);
-                if (parent.RequiresGrad && parent.PassSlot == 0) Visit(parent);
+                Tensor parent = op.Parent(top.NextParent++);
+                if (parent.RequiresGrad && parent.PassSlot == 0) Visit(parent);   // may move the stack: top is not used after it
             }
             else
             {
-                _order.Add(node);
-                node.PassSlot = _order.Count;
+                _depth--;
+                _order.Add(top.Node);
+                top.Node.PassSlot = _order.Count;
             }
         }
         EnsureCapacity(_order.Count);
@@ -71,7 +75,9 @@ internal sealed class BackwardPass
     private void Visit(Tensor node)
     {
         node.PassSlot = -1;   // on the stack: seen, not yet placed
-        _stack.Push((node, 0));
+        if (_depth == _stack.Length) Array.Resize(ref _stack, 2 * _depth);
+        _stack[_depth++] = (node, 0);
+        _deepest = Math.Max(_deepest, _depth);
     }
 
     private void Propagate(Tensor output, Tensor? seed)
@@ -137,6 +143,7 @@ internal sealed class BackwardPass
 
     private void PropagateRecorded(Tensor output, Tensor? seed)
     {
+        _graphGradsUsed = true;
         _graphGrads[output.PassSlot - 1] = seed ?? Tensor.Ones([.. output.ShapeArray]);
         bool checkAnomalies = Autograd.IsAnomalyDetectionEnabled;
         BackwardTrace? trace = Autograd.ActiveTrace;
@@ -180,7 +187,11 @@ internal sealed class BackwardPass
         {
             _reached[slot] = true;
             if (node.IsScalar) _scalarGrads[slot] = 0.0;
-            else _arrayGrads[slot] = new double[node.Size];
+            else
+            {
+                _arrayGrads[slot] = new double[node.Size];
+                _arrayGradsUsed = true;
+            }
         }
         return GradientAt(slot, node);
     }
@@ -207,11 +218,14 @@ internal sealed class BackwardPass
     private void Clear()
     {
         foreach (var node in _order) node.PassSlot = 0;
-        while (_stack.Count > 0) _stack.Pop().Node.PassSlot = 0;   // left over if the sort threw
+        for (int i = 0; i < _depth; i++) _stack[i].Node.PassSlot = 0;   // left over if the sort threw
+        Array.Clear(_stack, 0, _deepest);   // so that the buffers do not keep the graph alive
+        _depth = _deepest = 0;
         int count = _order.Count;
         Array.Clear(_reached, 0, count);
-        Array.Clear(_arrayGrads, 0, count);
-        Array.Clear(_graphGrads, 0, count);
+        if (_arrayGradsUsed) Array.Clear(_arrayGrads, 0, count);
+        if (_graphGradsUsed) Array.Clear(_graphGrads, 0, count);
+        _arrayGradsUsed = _graphGradsUsed = false;
         _order.Clear();
     }
 }
