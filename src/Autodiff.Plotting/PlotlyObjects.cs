@@ -123,6 +123,14 @@ internal static class PlotlyObjects
     public static GenericChart WithTraceAttribute(this GenericChart chart, string attribute, object value) =>
         GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace => trace.With(attribute, value)), chart);
 
+    /// <summary>Sets a plotly.js layout attribute (e.g. <c>margin</c>, <c>dragmode</c>) on the chart's layout.</summary>
+    public static GenericChart WithLayoutAttribute(this GenericChart chart, string attribute, object value)
+    {
+        var layout = GenericChart.getLayout(chart);
+        layout.SetProperty(attribute, value);
+        return GenericChart.setLayout(layout, chart);
+    }
+
     /// <summary>The finish every course chart gets: title, axis titles, legend and a notebook-column size.</summary>
     public static GenericChart Finish(this GenericChart chart, string title, string xTitle, string yTitle,
         int width = Width, int height = Height)

@@ -101,6 +101,7 @@ public static class Gallery
             .ToArray();
         charts.Add(("07b-decision-boundary-evolution", Charts.DecisionBoundaryEvolution(evolution, points,
             stepLabels: Enumerable.Range(0, 11).Select(i => $"{i * 8}").ToArray())));
+        charts.AddRange(GraphGallery.All());
         return charts;
     }
 
