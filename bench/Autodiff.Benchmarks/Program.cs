@@ -42,6 +42,7 @@ static int Loop(string name, double seconds)
     double last = 0;
     long count = 0, allocated = GC.GetTotalAllocatedBytes(precise: true);
     var pauses = GC.GetTotalPauseDuration();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
     var clock = Stopwatch.StartNew();
     while (clock.Elapsed.TotalSeconds < seconds)
@@ -50,7 +51,9 @@ static int Loop(string name, double seconds)
         count++;
     }
     allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-    Console.WriteLine($"{name}: {count} operations, {clock.Elapsed.TotalMilliseconds * 1000 / count:F1} µs each, " +
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Console.WriteLine($"{name}: {count} operations, {clock.Elapsed.TotalMilliseconds * 1000 / count:F1} µs each " +
+                      $"({cpu.TotalMilliseconds * 1000 / count:F1} µs of CPU time, all threads), " +
                       $"{allocated / count} bytes allocated each, last result {last:G6}");
     Console.WriteLine($"  GC: {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds / clock.Elapsed.TotalMilliseconds:P1} of the time paused; " +
                       $"collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
