@@ -93,3 +93,36 @@ public class MatMulBenchmark : IWork
 
     public Work Work() => new(Flops: 3.0 * 2.0 * N * N * N);
 }
+
+/// <summary>
+/// The matrix-product kernels alone (C += A·B, n×n), plain against blocked on one and on both cores: the evidence
+/// for MatMulKernel's two thresholds (blocked from 4096 multiply-adds, both cores from 192³).
+/// </summary>
+[MemoryDiagnoser]
+public class MatMulKernelBenchmark : IWork
+{
+    private double[] _a = [], _b = [], _c = [];
+
+    [Params(16, 64, 128, 192, 256)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(11);
+        _a = Enumerable.Range(0, N * N).Select(_ => random.NextDouble()).ToArray();
+        _b = Enumerable.Range(0, N * N).Select(_ => random.NextDouble()).ToArray();
+        _c = new double[N * N];
+    }
+
+    [Benchmark(Baseline = true, Description = "plain loops")]
+    public void Plain() => MatMulKernel.MultiplyAddPlain(_a, false, _b, false, _c, N, N, N);
+
+    [Benchmark(Description = "blocked, one core")]
+    public void Blocked() => MatMulKernel.MultiplyAddBlocked(_a, false, _b, false, _c, N, N, N, parallel: false);
+
+    [Benchmark(Description = "blocked, both cores")]
+    public void BlockedParallel() => MatMulKernel.MultiplyAddBlocked(_a, false, _b, false, _c, N, N, N, parallel: true);
+
+    public Work Work() => new(Flops: 2.0 * N * N * N);
+}

@@ -20,7 +20,8 @@ public class MatMulKernelTest
         { 9, 17, 17 }, { 23, 31, 45 },            // ragged edge tiles
         { 100, 16, 16 }, { 100, 2, 16 },          // the batched MLP's shapes
         { 129, 257, 33 },                         // past one block of rows and one block of depth
-        { 131, 130, 129 },                        // past the parallel threshold, odd
+        { 131, 130, 129 },                        // odd, past a block of rows and of depth
+        { 201, 190, 199 },                        // past the parallel threshold (192³), odd
     };
 
     [Theory, MemberData(nameof(Sizes))]
