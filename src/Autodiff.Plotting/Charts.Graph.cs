@@ -215,8 +215,9 @@ public static partial class Charts
         ? $"({op.Name} result)"
         : node.Role == NodeRole.Parameter ? "(parameter)" : $"(constant {GraphPicture.Values(node.Value, node.Shape)})");
 
+    /// <summary>The node's name, else its operation's symbol in brackets, e.g. <c>(×)</c>: short enough for a slider tick.</summary>
     private static string SliderLabel(BackwardFrame frame, int index) =>
-        frame.Node.Name ?? index.ToString(CultureInfo.InvariantCulture);
+        frame.Node.Name ?? (frame.Operation is { } op ? $"({GraphPicture.Symbol(op)})" : index.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>What hovering a node shows: for data, its name, role, value and gradient; for an operation, its formula and derivative.</summary>
     private static string HoverText(GraphNode node, Func<DataNode, double[]?> gradient)

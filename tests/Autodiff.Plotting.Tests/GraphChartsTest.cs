@@ -227,4 +227,29 @@ public class GraphChartsTest
         Assert.Equal(["×", "σ"], ChartJson.Strings(NodeTraces(json).Single(t => t.GetProperty("name").GetString() == "operation").GetProperty("text")));
         Assert.Throws<ArgumentNullException>(() => Charts.ComputationalGraph((ComputationalGraph)null!));
     }
+
+    [Fact]
+    public void Graph_Vectors_ShowShortListsOrTheShape()
+    {
+        var v = new Tensor([1.0, -2.0], requiresGrad: true) { Name = "v" };
+        var u = new Tensor([1.0, 2.0, 3.0, 4.0]) { Name = "u" };
+        var p = new Tensor([0.5, 0.5, 0.5, 0.5], requiresGrad: true) { Name = "p" };
+        var loss = (v * v).Sum() + (p * u).Sum();
+        loss.Backward();
+        var graph = ComputationalGraph.From(loss);
+        var texts = Texts(NodeTraces(ChartJson.Of(Charts.ComputationalGraph(graph))));
+
+        Assert.Equal("<b>v</b><br>value [1, −2]<br>grad [2, −4]", texts[graph.DataNodes.Single(n => n.Name == "v").Id]);
+        Assert.Equal("<b>u</b><br>value shape (4)", texts[graph.DataNodes.Single(n => n.Name == "u").Id]);
+        Assert.Equal("<b>p</b><br>value shape (4)<br>grad shape (4)", texts[graph.DataNodes.Single(n => n.Name == "p").Id]);
+    }
+
+    [Fact]
+    public void Graph_OfALoneLeaf_IsOneBoxAndNoArrows()
+    {
+        var json = ChartJson.Of(Charts.ComputationalGraph(new Tensor(1.5) { Name = "x" }));
+        Assert.Equal(["output"], NodeTraces(json).Select(t => t.GetProperty("name").GetString()));
+        Assert.Single(json.Shapes);
+        Assert.DoesNotContain(json.Annotations, a => a.GetProperty("showarrow").GetBoolean());
+    }
 }
