@@ -37,7 +37,8 @@ public abstract class Loss
     }
 
     /// <summary>The loss of one prediction against a target number, e.g. a label in the article's one-example-at-a-time loop.</summary>
-    public Tensor Forward(Tensor prediction, double target) => Forward(prediction, new Tensor(target));
+    /// <remarks>The target becomes a constant named "y" in pictures of the graph.</remarks>
+    public Tensor Forward(Tensor prediction, double target) => Forward(prediction, new Tensor(target) { Name = "y" });
 
     /// <summary>The unreduced losses, after checking the arguments.</summary>
     protected abstract Tensor ElementLosses(Tensor prediction, Tensor target);

@@ -52,7 +52,15 @@ public sealed class LogisticRegression : Module
     public override IReadOnlyList<Tensor> Parameters() => [W1, W2, B];
 
     /// <summary>ŷ = σ(w1·x1 + w2·x2 + b) for one example (0-d inputs) or element-wise for vectors of x1 and x2.</summary>
-    public Tensor Forward(Tensor x1, Tensor x2) => (W1 * x1 + W2 * x2 + B).Sigmoid();
+    /// <remarks>The weighted sum is named "z" and the probability "p", so pictures of the graph read like the math.</remarks>
+    public Tensor Forward(Tensor x1, Tensor x2)
+    {
+        var z = W1 * x1 + W2 * x2 + B;
+        z.Name = "z";
+        var p = z.Sigmoid();
+        p.Name = "p";
+        return p;
+    }
 
     /// <summary>
     /// The batched form: <paramref name="x"/> is n×2, one example per row; returns the n probabilities.

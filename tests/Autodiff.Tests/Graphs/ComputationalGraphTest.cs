@@ -193,7 +193,8 @@ public class ComputationalGraphTest
         var graph = ComputationalGraph.From(loss, parameters: model.Parameters());
 
         Assert.Equal(["w1", "w2", "b"], graph.DataNodes.Where(n => n.Role == NodeRole.Parameter).Select(n => n.Name));
-        Assert.Equal(["x1", "x2"], graph.DataNodes.Where(n => n.Role == NodeRole.Input && n.Name is not null).Select(n => n.Name));
+        Assert.Equal(["x1", "x2", "y"], graph.DataNodes.Where(n => n.Role == NodeRole.Input && n.Name is not null).Select(n => n.Name));
+        Assert.Equal(["z", "p"], graph.DataNodes.Where(n => n.Role == NodeRole.Intermediate && n.Name is not null).Select(n => n.Name));
         Assert.Equal("loss", graph.DataNodes.Single(n => n.Role == NodeRole.Output).Name);
         Assert.Contains(graph.OperationNodes, op => op.Name == "BinaryCrossEntropy");
         Assert.Equal(0, Crossings(graph));
