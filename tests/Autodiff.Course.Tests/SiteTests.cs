@@ -48,6 +48,10 @@ public sealed class SiteTests(RenderedFixtureCourse course, ITestOutputHelper ou
         Assert.Contains("<a href=\"passing.html\">Passing</a>", index);
         Assert.Contains("<a href=\"chart.html\">Chart</a>", index);
         Assert.Contains("failed at cell 3", index);
+        // Each notebook is introduced by the first paragraph after its heading, math included.
+        Assert.Contains("The setup cell of every course notebook, then a chart.", index);
+        Assert.Contains("<span class=\"math\">\\(x^2\\)</span>", index);
+        Assert.Contains("assets/katex/katex.min.js", index);
     }
 
     [Fact]

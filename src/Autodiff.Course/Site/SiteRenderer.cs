@@ -80,11 +80,15 @@ public static class SiteRenderer
     {
         var body = new StringBuilder();
         body.Append($"<h1>{Encode(courseTitle)}</h1>\n");
+        body.Append("<p class=\"intro\">Gradient descent, model fitting by maximum likelihood, the chain rule and backpropagation, ")
+            .Append("learned by building and using a small reverse-mode automatic-differentiation library in C#. ")
+            .Append("Each page is a notebook, executed from top to bottom; its checks passed if it says <em>passed</em>.</p>\n");
         body.Append("<table class=\"summary\"><thead><tr><th>#</th><th>notebook</th><th>cells</th><th>seconds</th><th>status</th></tr></thead><tbody>\n");
         for (var i = 0; i < notebooks.Count; i++)
         {
             var notebook = notebooks[i];
-            body.Append($"<tr><td>{i + 1}</td><td><a href=\"{Encode(PageName(notebook))}\">{Encode(Title(notebook))}</a><br><small>{Encode(notebook.Name)}</small></td>");
+            var summary = Summary(notebook) is { } text ? $"<div class=\"notebook-summary\">{MarkdownToHtml(text)}</div>" : "";
+            body.Append($"<tr><td>{i + 1}</td><td><a href=\"{Encode(PageName(notebook))}\">{Encode(Title(notebook))}</a>{summary}<small>{Encode(notebook.Name)}</small></td>");
             body.Append($"<td>{notebook.Cells.Count(c => c.Status == CellStatus.Passed)}/{notebook.Cells.Count}</td>");
             body.Append($"<td>{notebook.Elapsed.TotalSeconds:0.0}</td>");
             body.Append(notebook.Succeeded ? "<td class=\"ok\">passed</td>" : $"<td class=\"failed\">failed at cell {notebook.FailedCell!.Number}</td>");
@@ -95,7 +99,25 @@ public static class SiteRenderer
         {
             body.Append("<p>No notebooks were run.</p>\n");
         }
-        return Page(courseTitle, body.ToString(), hasMath: false, hasCharts: false);
+        return Page(courseTitle, body.ToString(), hasMath: true, hasCharts: false);
+    }
+
+    /// <summary>
+    /// What a notebook is about, for the index: the paragraph of its first markdown cell that starts with
+    /// "**You will:**" (the course's convention), else the first paragraph after the heading.
+    /// </summary>
+    public static string? Summary(NotebookResult notebook)
+    {
+        var first = notebook.Document.Elements.FirstOrDefault(c => c.KernelName == "markdown");
+        if (first is null)
+        {
+            return null;
+        }
+        var paragraphs = first.Contents.Replace("\r\n", "\n").Split("\n\n")
+            .Select(p => p.Trim())
+            .Where(p => p.Length > 0 && !p.StartsWith('#'))
+            .ToList();
+        return paragraphs.FirstOrDefault(p => p.StartsWith("**You will:**", StringComparison.Ordinal)) ?? paragraphs.FirstOrDefault();
     }
 
     private static string NotebookPage(NotebookResult notebook, NotebookResult? previous, NotebookResult? next, string courseTitle)
