@@ -244,7 +244,7 @@ public static class SiteRenderer
                 <script>
                 document.addEventListener("DOMContentLoaded", function () {
                   // Only the prose: code and outputs may hold a literal $ (C# interpolated strings).
-                  document.querySelectorAll(".cell.markdown, .output.markdown").forEach(function (element) {
+                  document.querySelectorAll(".cell.markdown, .output.markdown, .notebook-summary").forEach(function (element) {
                     renderMathInElement(element, {
                       delimiters: [
                         { left: "$$", right: "$$", display: true },
