@@ -1,3 +1,5 @@
+using Autodiff.Optim;
+
 namespace Autodiff.Benchmarks;
 
 // micrograd's nn.py, line for line, on 0-d tensors: every weight, input and intermediate is one scalar
@@ -83,11 +85,13 @@ public sealed class ScalarMlpStep
     private readonly ScalarMlp _model;
     private readonly double[,] _x;
     private readonly double[] _y;
+    private readonly Sgd _optimizer;
 
     public ScalarMlpStep(int seed = 1337)
     {
         (_x, _y) = TwoMoons.Make(100);
         _model = new ScalarMlp(2, [16, 16, 1], new Random(seed));
+        _optimizer = new Sgd(_model.Parameters, learningRate: 0.1);
     }
 
     public ScalarMlp Model => _model;
@@ -108,14 +112,14 @@ public sealed class ScalarMlpStep
         return dataLoss + Alpha * squares;
     }
 
-    /// <summary>One training step; returns the loss before the update.</summary>
+    /// <summary>One training step (micrograd: zero_grad, backward, p.data -= lr·p.grad); returns the loss before the update.</summary>
     public double Step(double learningRate)
     {
         Tensor loss = Loss();
-        var parameters = _model.Parameters;
-        foreach (var p in parameters) p.ZeroGrad();
+        _optimizer.LearningRate = learningRate;
+        _optimizer.ZeroGrad();
         loss.Backward();
-        foreach (var p in parameters) p.Values[0] -= learningRate * p.GradValues[0];
+        _optimizer.Step();
         return loss.Item();
     }
 }
