@@ -63,6 +63,15 @@ public sealed class LogisticRegression : Module
     }
 
     /// <summary>
+    /// p(class 1) at the point (<paramref name="x1"/>, <paramref name="x2"/>) as a plain number: the same
+    /// <see cref="Forward(Tensor, Tensor)"/>, run without recording a graph, for charts that evaluate a grid.
+    /// </summary>
+    public double Probability(double x1, double x2)
+    {
+        using (Autograd.NoGrad()) return Forward(new Tensor(x1), new Tensor(x2)).Item();
+    }
+
+    /// <summary>
     /// The batched form: <paramref name="x"/> is n×2, one example per row; returns the n probabilities.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="x"/> is not a matrix with two columns.</exception>

@@ -98,4 +98,13 @@ public class LogisticRegressionTest
     [Fact]
     public void NonFiniteStartingValue_Throws() =>
         Assert.Equal("w2", Assert.Throws<ArgumentException>(() => new LogisticRegression(0, double.NaN, 0)).ParamName);
+
+    [Fact]
+    public void Probability_IsTheForwardPassAsANumber_AndRecordsNothing()
+    {
+        var model = new LogisticRegression(w1: -1, w2: 1, b: 2);
+        Assert.Equal(1 / (1 + Math.Exp(-(-1 * 0.5 + 1 * -1.5 + 2))), model.Probability(0.5, -1.5), 15);
+        Assert.Null(model.W1.Grad);
+        Assert.Equal(model.Forward(new Tensor(0.5), new Tensor(-1.5)).Item(), model.Probability(0.5, -1.5));
+    }
 }
