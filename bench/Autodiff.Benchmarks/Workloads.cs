@@ -41,16 +41,39 @@ public static class Workloads
     }
 }
 
+/// <summary>One full-batch training step: loss, zero grad, backward, update, as a learner writes it.</summary>
+public abstract class TrainingStep
+{
+    /// <summary>The loss on the whole batch, with its graph.</summary>
+    public abstract Tensor Loss();
+
+    /// <summary>The optimizer that updates the model's parameters.</summary>
+    protected abstract Optimizer Optimizer { get; }
+
+    /// <summary>Forward, backward and update; returns the loss.</summary>
+    public double Step()
+    {
+        Tensor loss = Loss();
+        Optimizer.ZeroGrad();
+        loss.Backward();
+        Optimizer.Step();
+        return loss.Item();
+    }
+}
+
 /// <summary>
 /// Logistic regression on 100×2 points, as the course's toolkit writes it: <c>Nn.LogisticRegression</c>
 /// (p = σ(w1·x1 + w2·x2 + b)), <c>Losses.BinaryCrossEntropy</c>, <c>Optim.Sgd</c>.
 /// </summary>
-public sealed class LogisticRegressionStep
+public sealed class LogisticRegressionStep : TrainingStep
 {
     private readonly Tensor _x, _y;
     private readonly LogisticRegression _model = new(seed: 1);
     private readonly BinaryCrossEntropy _loss = new();
     private readonly Sgd _optimizer;
+
+    /// <inheritdoc/>
+    protected override Optimizer Optimizer => _optimizer;
 
     public LogisticRegressionStep()
     {
@@ -58,28 +81,23 @@ public sealed class LogisticRegressionStep
         _optimizer = new Sgd(_model.Parameters(), learningRate: 0.1);
     }
 
-    public Tensor Loss() => _loss.Forward(_model.Forward(_x), _y);
-
-    public double Step()
-    {
-        Tensor loss = Loss();
-        _optimizer.ZeroGrad();
-        loss.Backward();
-        _optimizer.Step();
-        return loss.Item();
-    }
+    /// <inheritdoc/>
+    public override Tensor Loss() => _loss.Forward(_model.Forward(_x), _y);
 }
 
 /// <summary>
 /// A 2→16→16→1 tanh network on 100×2 points, as the toolkit writes it: <c>Nn.Mlp</c>, mean squared error against
 /// labels ±1, <c>Optim.Sgd</c>.
 /// </summary>
-public sealed class BatchedMlpStep
+public sealed class BatchedMlpStep : TrainingStep
 {
     private readonly Tensor _x, _y;
     private readonly Mlp _model = new([2, 16, 16, 1], Activation.Tanh, seed: 1);
     private readonly MeanSquaredError _loss = new();
     private readonly Sgd _optimizer;
+
+    /// <inheritdoc/>
+    protected override Optimizer Optimizer => _optimizer;
 
     public BatchedMlpStep()
     {
@@ -88,14 +106,6 @@ public sealed class BatchedMlpStep
         _optimizer = new Sgd(_model.Parameters(), learningRate: 0.05);
     }
 
-    public Tensor Loss() => _loss.Forward(_model.Forward(_x), _y);
-
-    public double Step()
-    {
-        Tensor loss = Loss();
-        _optimizer.ZeroGrad();
-        loss.Backward();
-        _optimizer.Step();
-        return loss.Item();
-    }
+    /// <inheritdoc/>
+    public override Tensor Loss() => _loss.Forward(_model.Forward(_x), _y);
 }
