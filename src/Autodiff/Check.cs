@@ -13,6 +13,16 @@ internal static class Check
         if (value is null) throw new ArgumentNullException(paramName);
     }
 
+    /// <summary>Every dimension of <paramref name="shape"/> is ≥ 0 (Reshape's one inferred −1 is checked by Reshape).</summary>
+    public static void Shape(int[] shape, string paramName)
+    {
+        NotNull(shape, paramName);
+        for (int d = 0; d < shape.Length; d++)
+            if (shape[d] < 0)
+                throw new ArgumentException(
+                    $"shape {Shapes.Format(shape)} has a negative dimension: dimension {d} is {shape[d]}; sizes must be 0 or more", paramName);
+    }
+
     /// <summary>Maps a possibly negative axis (-1 = last) to 0..rank-1.</summary>
     public static int Axis(int axis, int rank, string paramName)
     {

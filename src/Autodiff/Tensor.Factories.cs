@@ -3,15 +3,18 @@ namespace Autodiff;
 public sealed partial class Tensor
 {
     /// <summary>A tensor of the given shape filled with zeros.</summary>
+    /// <exception cref="ArgumentException">A dimension is negative.</exception>
     public static Tensor Zeros(params int[] shape) => Full(shape, 0.0);
 
     /// <summary>A tensor of the given shape filled with ones.</summary>
+    /// <exception cref="ArgumentException">A dimension is negative.</exception>
     public static Tensor Ones(params int[] shape) => Full(shape, 1.0);
 
     /// <summary>A tensor of the given shape with every element equal to <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException">A dimension is negative.</exception>
     public static Tensor Full(int[] shape, double value, bool requiresGrad = false)
     {
-        Check.NotNull(shape, nameof(shape));
+        Check.Shape(shape, nameof(shape));
         var values = new double[Shapes.SizeOf(shape)];
         Array.Fill(values, value);
         return new Tensor(values, shape, requiresGrad);
@@ -30,7 +33,7 @@ public sealed partial class Tensor
     /// <summary>Samples from a normal distribution N(<paramref name="mean"/>, <paramref name="std"/>²), reproducible from <paramref name="random"/>.</summary>
     public static Tensor RandomNormal(int[] shape, Random random, double mean = 0.0, double std = 1.0, bool requiresGrad = false)
     {
-        Check.NotNull(shape, nameof(shape));
+        Check.Shape(shape, nameof(shape));
         Check.NotNull(random, nameof(random));
         var values = new double[Shapes.SizeOf(shape)];
         for (int i = 0; i < values.Length; i++) values[i] = mean + std * StandardNormal(random);
@@ -40,7 +43,7 @@ public sealed partial class Tensor
     /// <summary>Samples uniformly from [<paramref name="low"/>, <paramref name="high"/>), reproducible from <paramref name="random"/>.</summary>
     public static Tensor RandomUniform(int[] shape, Random random, double low = 0.0, double high = 1.0, bool requiresGrad = false)
     {
-        Check.NotNull(shape, nameof(shape));
+        Check.Shape(shape, nameof(shape));
         Check.NotNull(random, nameof(random));
         var values = new double[Shapes.SizeOf(shape)];
         for (int i = 0; i < values.Length; i++) values[i] = low + (high - low) * random.NextDouble();

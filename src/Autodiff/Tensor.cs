@@ -39,9 +39,7 @@ public sealed partial class Tensor
     public Tensor(double[] data, int[] shape, bool requiresGrad = false)
     {
         Check.NotNull(data, nameof(data));
-        Check.NotNull(shape, nameof(shape));
-        foreach (int d in shape)
-            Check.Argument(d >= 0, nameof(shape), $"shape {Shapes.Format(shape)} has a negative dimension");
+        Check.Shape(shape, nameof(shape));
         int size = Shapes.SizeOf(shape);
         Check.Argument(data.Length == size, nameof(data),
             $"data has {data.Length} values but shape {Shapes.Format(shape)} needs {size}");

@@ -10,7 +10,7 @@ public sealed class BroadcastTo : Operation
     /// <exception cref="ArgumentException">x's shape does not broadcast to <paramref name="shape"/>.</exception>
     public BroadcastTo(Tensor x, int[] shape) : base(x)
     {
-        Check.NotNull(shape, nameof(shape));
+        Check.Shape(shape, nameof(shape));
         Check.Argument(Shapes.BroadcastsTo(x.ShapeArray, shape), nameof(shape),
             $"BroadcastTo: cannot broadcast {Shapes.Format(x.ShapeArray)} to {Shapes.Format(shape)}");
         _shape = (int[])shape.Clone();

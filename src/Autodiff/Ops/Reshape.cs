@@ -38,7 +38,9 @@ public sealed class Reshape : Operation
         int inferred = Array.IndexOf(resolved, -1);
         Check.Argument(Array.LastIndexOf(resolved, -1) == inferred, nameof(shape),
             $"Reshape: only one dimension can be -1, got {Shapes.Format(shape)}");
-        Check.Argument(resolved.All(d => d >= -1), nameof(shape), $"Reshape: invalid shape {Shapes.Format(shape)}");
+        for (int d = 0; d < resolved.Length; d++)
+            Check.Argument(resolved[d] >= -1, nameof(shape),
+                $"Reshape: shape {Shapes.Format(shape)} has a negative dimension: dimension {d} is {resolved[d]} (only -1 is allowed, to infer one size)");
         if (inferred >= 0)
         {
             int known = 1;
