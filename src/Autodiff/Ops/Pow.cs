@@ -3,7 +3,10 @@ using System.Globalization;
 namespace Autodiff.Ops;
 
 /// <summary>Element-wise power with a constant exponent p: y = xᵖ.</summary>
-/// <remarks>dy/dx = p·xᵖ⁻¹.</remarks>
+/// <remarks>
+/// dy/dx = p·xᵖ⁻¹, and 0 for p = 0 (x⁰ = 1 is constant), also at x = 0, where the formula would give 0·∞ = NaN.
+/// PyTorch uses the same convention.
+/// </remarks>
 public sealed class Pow(Tensor x, double exponent) : UnaryElementwise<Pow.Rule>(x, new Rule(exponent))
 {
     /// <summary>The constant exponent p.</summary>
@@ -14,19 +17,20 @@ public sealed class Pow(Tensor x, double exponent) : UnaryElementwise<Pow.Rule>(
     /// <inheritdoc/>
     public override string Formula => $"y = x^{P(exponent)}";
     /// <inheritdoc/>
-    public override string Derivative => $"dy/dx = {P(exponent)}·x^{P(exponent - 1)}";
+    public override string Derivative => exponent == 0.0 ? "dy/dx = 0" : $"dy/dx = {P(exponent)}·x^{P(exponent - 1)}";
 
     /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [upstream * exponent * X.Pow(exponent - 1.0)];
+    public override Tensor?[] Backward(Tensor upstream) =>
+        [exponent == 0.0 ? upstream * 0.0 : upstream * exponent * X.Pow(exponent - 1.0)];
 
     private static string P(double p) => p.ToString("G6", CultureInfo.InvariantCulture);
 
-    /// <summary>y = xᵖ, dy/dx = p·xᵖ⁻¹.</summary>
+    /// <summary>y = xᵖ, dy/dx = p·xᵖ⁻¹ (0 for p = 0).</summary>
     public readonly struct Rule(double p) : IUnaryRule
     {
         /// <inheritdoc/>
         public double Value(double x) => p == 2.0 ? x * x : Math.Pow(x, p);
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => p == 2.0 ? 2.0 * x : p * Math.Pow(x, p - 1.0);
+        public double Derivative(double x, double y) => p == 2.0 ? 2.0 * x : p == 0.0 ? 0.0 : p * Math.Pow(x, p - 1.0);
     }
 }
