@@ -22,10 +22,19 @@ namespace Autodiff;
 public sealed class BackwardTrace : IDisposable
 {
     private readonly List<BackwardStep> _steps = [];
-    private readonly Action _end;
-    private bool _disposed;
+    private readonly Action<BackwardTrace> _end;
+    private volatile bool _disposed;
 
-    internal BackwardTrace(Action end) => _end = end;
+    internal BackwardTrace(BackwardTrace? outer, Action<BackwardTrace> end)
+    {
+        Outer = outer;
+        _end = end;
+    }
+
+    /// <summary>The trace that was recording when this one started; it records again once this one is disposed.</summary>
+    internal BackwardTrace? Outer { get; }
+
+    internal bool IsDisposed => _disposed;
 
     /// <summary>Every step of every backward pass run while the trace was open, in order.</summary>
     public IReadOnlyList<BackwardStep> Steps => _steps;
@@ -62,7 +71,7 @@ public sealed class BackwardTrace : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        _end();
+        _end(this);
     }
 
     internal void Add(BackwardStep step) => _steps.Add(step);
