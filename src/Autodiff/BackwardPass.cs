@@ -49,9 +49,13 @@ internal sealed class BackwardPass
         }
     }
 
-    /// <summary>Lists every tensor the output depends on that requires grad, each after all of its parents.</summary>
+    /// <summary>
+    /// Lists every tensor the output depends on that requires grad, each after all of its parents; refuses a graph
+    /// whose tensors changed in place after it was built (<see cref="InPlace"/>), before any gradient is added.
+    /// </summary>
     private void Sort(Tensor output)
     {
+        int now = InPlace.Now;
         Visit(output);
         while (_depth > 0)
         {
@@ -60,6 +64,7 @@ internal sealed class BackwardPass
             if (op is not null && top.NextParent < op.ParentCount)
             {
                 Tensor parent = op.Parent(top.NextParent++);
+                if (op.AppliedAt != now) InPlace.CheckUnchanged(parent, op);   // something changed in place since
                 if (parent.RequiresGrad && parent.PassSlot == 0) Visit(parent);   // may move the stack: top is not used after it
             }
             else

@@ -73,6 +73,7 @@ public static class GradCheck
             Span<double> values = copies[i].Values;
             for (int e = 0; e < values.Length; e++)
             {
+                InPlace.Record(copies[i], "GradCheck");
                 double original = values[e];
                 values[e] = original + epsilon;
                 double[] plus = function(copies).ToArray();

@@ -24,6 +24,7 @@ public abstract class Operation
     // shares one with the inputs of a many-input operation, which are kept as an array.
     private readonly Tensor _first;
     private readonly object? _rest;   // null (one input), the second input (two), or all inputs (three or more)
+    private int _appliedAt;           // fits in the padding of the subclasses' small fields: no bigger node
 
     /// <summary>An operation of one input.</summary>
     protected Operation(Tensor input)
@@ -72,6 +73,9 @@ public abstract class Operation
         _ => ((Tensor[])_rest).Length,
     };
 
+    /// <summary>The in-place clock when this operation was recorded (see <see cref="InPlace"/>).</summary>
+    internal int AppliedAt => _appliedAt;
+
     internal Tensor Parent(int index) => index == 0 ? _first : _rest as Tensor ?? ((Tensor[])_rest!)[index];
 
     /// <summary>The operation's name, shown in pictures and messages (the class name unless overridden).</summary>
@@ -115,7 +119,11 @@ public abstract class Operation
             if (output is null) throw new InvalidOperationException($"{Name}.Forward() returned null");
             output = output.Copy();
         }
-        if (record) output.MarkAsOutputOf(this);
+        if (record)
+        {
+            _appliedAt = InPlace.Now;
+            output.MarkAsOutputOf(this);
+        }
         if (Autograd.IsAnomalyDetectionEnabled) Anomaly.CheckForward(this, output);
         return output;
     }

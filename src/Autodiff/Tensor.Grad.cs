@@ -54,7 +54,10 @@ public sealed partial class Tensor
     /// Record the backward pass itself as a graph, so that gradients can be differentiated again
     /// (second derivatives). Slower; off by default.
     /// </param>
-    /// <exception cref="InvalidOperationException">This tensor does not require grad, or it has several elements and no gradient was given.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// This tensor does not require grad; or it has several elements and no gradient was given; or a tensor of its
+    /// graph was changed in place (by an optimizer's step) after the graph was built.
+    /// </exception>
     /// <exception cref="ArgumentException"><paramref name="gradient"/> does not have this tensor's shape.</exception>
     public void Backward(Tensor? gradient = null, bool createGraph = false)
     {

@@ -10,7 +10,7 @@ namespace Autodiff;
 /// </summary>
 /// <remarks>
 /// The values of a tensor never change through the public API; optimizers update the values of leaf
-/// parameters in place. Identity is reference identity: two tensors holding equal values are two different
+/// parameters in place, after which a graph built from the old values refuses to run backward. Identity is reference identity: two tensors holding equal values are two different
 /// nodes, and <see cref="object.Equals(object)"/> is deliberately not overridden.
 /// A tensor is safe to read from several threads; a backward pass must not run concurrently with another
 /// backward pass, or with forward operations, over the same nodes.

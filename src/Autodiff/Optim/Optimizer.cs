@@ -14,6 +14,7 @@ namespace Autodiff.Optim;
 public abstract class Optimizer
 {
     private readonly Tensor[] _parameters;
+    private readonly string _stepName;
     private double _learningRate;
 
     /// <summary>An optimizer of <paramref name="parameters"/> with step size <paramref name="learningRate"/>.</summary>
@@ -38,6 +39,7 @@ public abstract class Optimizer
             Check.Argument(seen.Add(p), nameof(parameters), $"parameter {i} ({p.Describe()}) is listed twice");
         }
         LearningRate = learningRate;
+        _stepName = GetType().Name + ".Step";
     }
 
     /// <summary>The parameters, in the order given.</summary>
@@ -64,6 +66,7 @@ public abstract class Optimizer
             {
                 ReadOnlySpan<double> gradient = _parameters[i].GradValues;
                 if (gradient.IsEmpty) continue;
+                InPlace.Record(_parameters[i], _stepName);
                 Update(i, _parameters[i].Values, gradient);
             }
         }
