@@ -15,6 +15,8 @@ namespace Autodiff;
 /// passes through the graph a second time when Backward is called twice.</para>
 /// <para>The buffers live on after the pass (one set per thread), so a backward pass over a graph of
 /// scalars allocates nothing per node.</para>
+/// <para>Passes on several threads run one at a time (a lock), so that passes through shared tensors add up
+/// exactly as if they had run one after another.</para>
 /// </remarks>
 internal sealed class BackwardPass
 {
@@ -31,21 +33,29 @@ internal sealed class BackwardPass
     private double[]?[] _arrayGrads = new double[64][];  // ... and of the others
     private Tensor?[] _graphGrads = new Tensor[64];      // ... all of them, when the pass records a graph
 
+    // Passes take turns. A pass marks its nodes (PassSlot) and adds into their gradients: two passes at once through
+    // a shared tensor (a parameter two threads train) would read each other's slots and lose additions. An
+    // uncontended lock costs tens of nanoseconds per pass; it is reentrant, for an operation whose Backward runs a pass.
+    private static readonly Lock s_oneAtATime = new();
+
     public static void Run(Tensor output, Tensor? seed, bool createGraph)
     {
-        // Taken, not shared: an operation's Backward may itself run a backward pass.
-        var pass = t_idle ?? new BackwardPass();
-        t_idle = null;
-        try
+        lock (s_oneAtATime)
         {
-            pass.Sort(output);
-            if (createGraph) pass.PropagateRecorded(output, seed);
-            else pass.Propagate(output, seed);
-        }
-        finally
-        {
-            pass.Clear();
-            t_idle = pass;
+            // Taken, not shared: an operation's Backward may itself run a backward pass.
+            var pass = t_idle ?? new BackwardPass();
+            t_idle = null;
+            try
+            {
+                pass.Sort(output);
+                if (createGraph) pass.PropagateRecorded(output, seed);
+                else pass.Propagate(output, seed);
+            }
+            finally
+            {
+                pass.Clear();
+                t_idle = pass;
+            }
         }
     }
 

@@ -12,8 +12,9 @@ namespace Autodiff;
 /// The values of a tensor never change through the public API; optimizers update the values of leaf
 /// parameters in place, after which a graph built from the old values refuses to run backward. Identity is reference identity: two tensors holding equal values are two different
 /// nodes, and <see cref="object.Equals(object)"/> is deliberately not overridden.
-/// A tensor is safe to read from several threads; a backward pass must not run concurrently with another
-/// backward pass, or with forward operations, over the same nodes.
+/// A tensor is safe to read from several threads, and backward passes may be started from several threads: they
+/// take turns, so gradients through shared tensors add up as if the passes had run one after another. Read
+/// <see cref="Grad"/>, and step an optimizer, once the passes that reach those tensors have ended.
 /// </remarks>
 [TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed partial class Tensor
