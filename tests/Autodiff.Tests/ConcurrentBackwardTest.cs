@@ -79,4 +79,26 @@ public class ConcurrentBackwardTest
         });
         Approx.Equal(2 * passes * 2 * 0.5, w.Grad!.Item(), 1e-9);
     }
+
+    /// <summary>An operation whose derivative is itself found by a backward pass (run inside the outer pass).</summary>
+    private sealed class SquareByAutodiff(Tensor x) : Operation(x)
+    {
+        public override Tensor Forward() => new(Parents[0].Item() * Parents[0].Item());
+
+        public override Tensor?[] Backward(Tensor upstream)
+        {
+            var at = new Tensor(Parents[0].Item(), requiresGrad: true);
+            (at * at).Backward();
+            return [upstream * at.Grad!];
+        }
+    }
+
+    [Fact]
+    public void BackwardInsideAnOperationsBackward_StillRuns()
+    {
+        // Passes take turns through a lock; the same thread may enter it again.
+        var x = new Tensor(1.5, requiresGrad: true);
+        new SquareByAutodiff(x).Apply().Backward(createGraph: true);
+        Approx.Equal(3.0, x.Grad!.Item());
+    }
 }
