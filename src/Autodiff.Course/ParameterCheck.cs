@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Scripting;
 
 namespace Autodiff.Course;
 
@@ -11,9 +12,11 @@ namespace Autodiff.Course;
 /// declares or infers (<c>var steps = 5;</c> takes <c>7</c>, not <c>1.5</c> or <c>abc</c>).
 /// </summary>
 /// <remarks>
-/// Only the cell is compiled, against the .NET libraries: a parameters cell that needs the
-/// notebook's own references has errors of its own, which are not the value's fault and are
-/// ignored; its variables then have an unknown type, and Roslyn reports nothing that stems from it.
+/// The code cells up to the parameters cell are compiled (not run) against the .NET libraries and
+/// the files their <c>#r</c> lines name; <c>#r "nuget:"</c> packages are not restored. Errors of
+/// those cells are not the value's fault and are ignored: a variable whose type cannot be known
+/// then takes any value, and a type or namespace the check cannot find (a NuGet package's) is let
+/// through, to be reported by the kernel if it is really missing.
 /// </remarks>
 public static class ParameterCheck
 {
@@ -45,10 +48,12 @@ public static class ParameterCheck
         {
             return; // an unknown name is reported by SplitParameters
         }
+        var before = document.Elements.Take(index).Where(NotebookRunner.IsCode).Select(c => c.Contents).ToList();
         var cell = document.Elements[index].Contents;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         foreach (var (name, value) in overrides)
         {
-            if (Problem(Path.GetFileName(notebookPath), cell, name, value) is { } problem)
+            if (Problem(Path.GetFileName(notebookPath), cell, name, value, before, folder) is { } problem)
             {
                 throw new ParameterValueException(name, value, problem);
             }
@@ -56,7 +61,10 @@ public static class ParameterCheck
     }
 
     /// <summary>Why <c>--set name=value</c> does not fit the parameters cell, or null when it does.</summary>
-    public static string? Problem(string notebook, string parametersCell, string name, string value)
+    /// <param name="cellsBefore">The code cells before the parameters cell (the setup cell): compiled first, for their usings and <c>#r</c> files.</param>
+    /// <param name="folder">The notebook's folder, against which <c>#r</c> paths resolve, as in the kernel.</param>
+    public static string? Problem(string notebook, string parametersCell, string name, string value,
+        IReadOnlyList<string>? cellsBefore = null, string? folder = null)
     {
         var expression = SyntaxFactory.ParseExpression(value, options: ScriptOptions);
         var syntaxError = expression.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
@@ -66,13 +74,21 @@ public static class ParameterCheck
         }
 
         var assignment = Parameters.OverrideCode(notebook, parametersCell, new Dictionary<string, string> { [name] = value });
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: DefaultUsings, nullableContextOptions: NullableContextOptions.Disable);
-        var cell = CSharpCompilation.CreateScriptCompilation(
-            "parameters", CSharpSyntaxTree.ParseText(parametersCell, ScriptOptions), References.Value, options);
-        var injected = CSharpCompilation.CreateScriptCompilation(
-            "injected", CSharpSyntaxTree.ParseText(assignment, ScriptOptions), References.Value, options, previousScriptCompilation: cell);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: DefaultUsings, nullableContextOptions: NullableContextOptions.Disable)
+            .WithMetadataReferenceResolver(ScriptMetadataResolver.Default.WithBaseDirectory(folder ?? Environment.CurrentDirectory));
+        // One script, the cells in order and the assignment last, as the kernel's submissions see
+        // one another. (Chained submissions would be closer, but Roslyn refuses to compile after a
+        // submission with errors, and the setup cell's #r "nuget:" lines are errors here.)
+        var before = string.Concat((cellsBefore ?? []).Select(c => c + "\n"));
+        var script = before + parametersCell + "\n" + assignment;
+        var start = script.Length - assignment.Length;
+        var compilation = CSharpCompilation.CreateScriptCompilation(
+            "parameters", CSharpSyntaxTree.ParseText(script, ScriptOptions), References.Value, options);
 
-        var error = injected.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        // A type or namespace that cannot be found may come from a NuGet package the check does not restore.
+        var error = compilation.GetDiagnostics()
+            .Where(d => d.Location.IsInSource && d.Location.SourceSpan.Start >= start)
+            .FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && d.Id is not ("CS0246" or "CS0234"));
         if (error is null)
         {
             return null;
