@@ -29,8 +29,15 @@ internal static class KernelSupervisor
         process.Start();
         var stderr = new StderrTail();
         var readingErrors = Task.Run(() => stderr.ReadAllAsync(process.StandardError));
-        await process.StandardInput.WriteAsync(JsonSerializer.Serialize(job, KernelReport.Json));
-        process.StandardInput.Close();
+        try
+        {
+            await process.StandardInput.WriteAsync(JsonSerializer.Serialize(job, KernelReport.Json));
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process ended before it read its job; its exit code and stderr say why, below.
+        }
 
         var finished = new List<NotebookResult>();
         Rebuild? current = null;
