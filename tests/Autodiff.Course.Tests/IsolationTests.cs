@@ -115,6 +115,21 @@ public sealed class IsolationTests(ITestOutputHelper output)
         Assert.DoesNotContain("   at ", run.Output);
     }
 
+    /// <summary>A timed-out cell's thread may spin on: the kernel process ends after that notebook, and the next runs in a fresh one.</summary>
+    [Fact]
+    public void AfterATimedOutCell_TheNextNotebookRunsInAFreshKernelProcess()
+    {
+        var artifacts = Repo.NewTempDirectory();
+
+        var run = Course(Repo.Fixture("infinite-loop"), Repo.Fixture("passing"), "--output", artifacts, "--continue-on-error",
+            "--cell-timeout", "3", "--no-site");
+
+        Assert.Equal(CommandLine.NotebookFailed, run.ExitCode);
+        Assert.Matches(@"infinite-loop\.ipynb\s+1/3\s+[\d.]+\s+FAILED at cell 3", run.Output);
+        Assert.Matches(@"passing\.ipynb\s+3/3\s+[\d.]+\s+passed", run.Output);
+        Assert.Contains("hello from stdout", Assert.IsType<TextElement>(ExecutedCode(artifacts, "passing.ipynb")[0].Outputs.Single()).Text);
+    }
+
     [Theory]
     [InlineData("hello", "the JSON has no \"cells\"")]
     [InlineData("cells-not-a-list", "\"cells\" is a number, not a list")]
