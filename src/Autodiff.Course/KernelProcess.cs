@@ -32,6 +32,7 @@ internal sealed record KernelReport(
 {
     public const string NotebookStarted = "notebook";
     public const string CellStarted = "cell-start";
+    public const string CellEndsProcess = "cell-exit";
     public const string CellFinished = "cell";
     public const string NotebookFinished = "notebook-end";
 
@@ -80,6 +81,17 @@ internal static class KernelProcess
             }
         }
 
+        // A cell that calls Environment.Exit still runs this: what it printed goes to the course command.
+        (int Notebook, int Element, InteractiveDocumentElement Cell, Action Flush)? running = null;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (running is { } cell)
+            {
+                cell.Flush();
+                Report(new KernelReport(KernelReport.CellEndsProcess, cell.Notebook, cell.Element, Outputs: KernelReport.OutputsOf(cell.Cell)));
+            }
+        };
+
         foreach (var notebook in job.Notebooks)
         {
             var name = Path.GetFileNameWithoutExtension(notebook.Path);
@@ -93,10 +105,18 @@ internal static class KernelProcess
                 OutputLimits = job.OutputLimits,
                 Log = output,
                 LogPrefix = $"  [{notebook.Index + 1}/{job.Total} {name}]",
-                CellStarting = element => Report(new KernelReport(KernelReport.CellStarted, notebook.Index, element)),
-                CellFinished = (element, cell, result) => Report(new KernelReport(
+                CellStarting = (element, cell, flush) =>
+                {
+                    Report(new KernelReport(KernelReport.CellStarted, notebook.Index, element));
+                    running = (notebook.Index, element, cell, flush);
+                },
+                CellFinished = (element, cell, result) =>
+                {
+                    running = null;
+                    Report(new KernelReport(
                     KernelReport.CellFinished, notebook.Index, element, result, cell.ExecutionOrder,
-                    result.Status == CellStatus.Skipped ? null : KernelReport.OutputsOf(cell))),
+                    result.Status == CellStatus.Skipped ? null : KernelReport.OutputsOf(cell)));
+                },
             });
             Report(new KernelReport(KernelReport.NotebookFinished, notebook.Index, Seconds: result.Elapsed.TotalSeconds));
 

@@ -94,6 +94,9 @@ internal static class KernelSupervisor
                 case KernelReport.CellStarted when current is not null:
                     current.Started(report.Element);
                     break;
+                case KernelReport.CellEndsProcess when current is not null:
+                    current.Exiting(report);
+                    break;
                 case KernelReport.CellFinished when current is not null:
                     current.Finished(report);
                     break;
@@ -185,6 +188,7 @@ internal static class KernelSupervisor
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly Stopwatch _cellClock = new();
         private int _running = -1;
+        private List<InteractiveDocumentOutputElement> _printedBeforeExit = [];
 
         public Rebuild(KernelJobNotebook notebook)
         {
@@ -204,6 +208,15 @@ internal static class KernelSupervisor
         {
             _running = element;
             _cellClock.Restart();
+        }
+
+        /// <summary>The running cell called <c>Environment.Exit</c>; these are its outputs up to then.</summary>
+        public void Exiting(KernelReport report)
+        {
+            if (report.Element == _running && report.Outputs is { } json)
+            {
+                _printedBeforeExit = NotebookRunner.Parse(json).Elements.Single().Outputs.ToList();
+            }
         }
 
         public void Finished(KernelReport report)
@@ -241,6 +254,7 @@ internal static class KernelSupervisor
                     var label = _numbers[i] == 0 ? "the injected parameters cell" : $"cell {_numbers[i]}";
                     var message = why.Replace("{cell}", label, StringComparison.Ordinal);
                     cell.ExecutionOrder = _result.Cells.Count(c => c.Status != CellStatus.Skipped) + 1;
+                    cell.Outputs.AddRange(_printedBeforeExit);
                     cell.Outputs.Add(new ErrorElement(message, "ProcessExited"));
                     _result.Cells.Add(new CellResult(_numbers[i], firstLine, CellStatus.Failed, _cellClock.Elapsed, message));
                 }

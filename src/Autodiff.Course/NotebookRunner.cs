@@ -32,8 +32,11 @@ public sealed record RunOptions
     /// <summary>How much output a cell keeps.</summary>
     public OutputLimits OutputLimits { get; init; } = new();
 
-    /// <summary>Called before a code cell runs, with its index among the document's elements.</summary>
-    internal Action<int>? CellStarting { get; init; }
+    /// <summary>
+    /// Called before a code cell runs, with its index among the document's elements, the cell, and
+    /// an action that writes what the cell has printed so far into its outputs.
+    /// </summary>
+    internal Action<int, InteractiveDocumentElement, Action>? CellStarting { get; init; }
 
     /// <summary>Called after a code cell ran or was skipped, with its index among the document's elements.</summary>
     internal Action<int, InteractiveDocumentElement, CellResult>? CellFinished { get; init; }
@@ -140,12 +143,13 @@ public static class NotebookRunner
                     continue;
                 }
 
-                options.CellStarting?.Invoke(i);
                 cell.ExecutionOrder = ++executionCount;
+                var outputs = new CellOutputs(cell, options.OutputLimits);
+                options.CellStarting?.Invoke(i, cell, outputs.Flush);
                 var timeout = position == 1 || cell.Contents.Contains("#r \"nuget:", StringComparison.Ordinal)
                     ? options.SetupTimeout
                     : options.CellTimeout;
-                var (status, error, elapsed) = await RunCellAsync(kernel, cell, timeout, options, $"{options.LogPrefix} {label}", clock);
+                var (status, error, elapsed) = await RunCellAsync(kernel, cell, outputs, timeout, options, $"{options.LogPrefix} {label}", clock);
                 var cellResult = new CellResult(numbers[i], firstLine, status, elapsed, error);
                 result.Cells.Add(cellResult);
                 options.Log?.WriteLine(
@@ -173,12 +177,11 @@ public static class NotebookRunner
     }
 
     private static async Task<(CellStatus, string?, TimeSpan)> RunCellAsync(
-        Kernel kernel, InteractiveDocumentElement cell, TimeSpan timeout, RunOptions options, string label, Stopwatch notebookClock)
+        Kernel kernel, InteractiveDocumentElement cell, CellOutputs outputs, TimeSpan timeout, RunOptions options, string label, Stopwatch notebookClock)
     {
-        var outputs = new CellOutputs(cell, options.OutputLimits);
         try
         {
-            return await RunCellAsync(kernel, cell, outputs, timeout, options, label, notebookClock);
+            return await SubmitAsync(kernel, cell, outputs, timeout, options, label, notebookClock);
         }
         finally
         {
@@ -186,7 +189,7 @@ public static class NotebookRunner
         }
     }
 
-    private static async Task<(CellStatus, string?, TimeSpan)> RunCellAsync(
+    private static async Task<(CellStatus, string?, TimeSpan)> SubmitAsync(
         Kernel kernel, InteractiveDocumentElement cell, CellOutputs outputs, TimeSpan timeout, RunOptions options, string label, Stopwatch notebookClock)
     {
         var command = new SubmitCode(cell.Contents, cell.KernelName ?? "csharp");

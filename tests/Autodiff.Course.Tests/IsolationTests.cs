@@ -41,6 +41,8 @@ public sealed class IsolationTests(ITestOutputHelper output)
 
         var code = ExecutedCode(artifacts, "exit.ipynb");
         Assert.Equal("before the exit\n", Assert.IsType<TextElement>(Assert.Single(code[0].Outputs)).Text);
+        // What the dying cell printed before Environment.Exit is kept too (its process's exit handlers report it).
+        Assert.Equal("exiting\n", Assert.IsType<TextElement>(code[1].Outputs[0]).Text);
         Assert.Contains("the cell ended the process (exit code 3)", Assert.IsType<ErrorElement>(code[1].Outputs[^1]).ErrorValue);
         Assert.Empty(code[2].Outputs);
         Assert.True(File.Exists(Path.Combine(artifacts, "executed", "passing.ipynb")));
