@@ -32,6 +32,10 @@ public static class CommandLine
     /// <summary>Parses the arguments and runs; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        if (args is [KernelProcess.Verb])
+        {
+            return await KernelProcess.RunAsync(Console.In, output);
+        }
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             output.WriteLine(Usage);
@@ -44,26 +48,34 @@ public static class CommandLine
             return UsageError;
         }
 
-        CourseOptions options;
+        CoursePlan plan;
         try
         {
-            options = Parse(args.AsSpan(1).ToArray(), Environment.CurrentDirectory);
+            var options = Parse(args.AsSpan(1).ToArray(), Environment.CurrentDirectory);
+            plan = CourseRunner.Prepare(options);
         }
         catch (ArgumentException e)
         {
+            // Bad options, notebooks, --set names or values, an output folder that cannot be written.
             error.WriteLine($"error: {e.Message}");
             return UsageError;
         }
 
         try
         {
-            var result = await CourseRunner.RunAsync(options, output);
+            var result = await CourseRunner.RunAsync(plan, output);
             return result.Succeeded ? 0 : NotebookFailed;
         }
-        catch (UnknownParameterException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {e.Message}");
-            return UsageError;
+            return NotebookFailed;
+        }
+        catch (Exception e)
+        {
+            // A fault of the runner itself: say what it was, without a crash code.
+            error.WriteLine($"error: the course runner failed: {e.GetType().Name}: {e.Message}");
+            return NotebookFailed;
         }
     }
 
@@ -180,8 +192,12 @@ public static class CommandLine
         };
     }
 
+    /// <summary>The longest time limit accepted: about 11.5 days.</summary>
+    public const double MaxSeconds = 1_000_000;
+
     private static TimeSpan Seconds(string option, string value) =>
-        double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && double.IsFinite(seconds) && seconds > 0 && seconds <= MaxSeconds
             ? TimeSpan.FromSeconds(seconds)
-            : throw new ArgumentException($"{option} expects a positive number of seconds, got '{value}'");
+            : throw new ArgumentException($"{option} expects a number of seconds between 0 and {MaxSeconds:0}, got '{value}'");
 }

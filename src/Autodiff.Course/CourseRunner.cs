@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Autodiff.Course.Site;
+using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace Autodiff.Course;
@@ -33,44 +34,112 @@ public sealed record CourseResult(IReadOnlyList<NotebookResult> Notebooks, IRead
     public bool Succeeded => NotRun.Count == 0 && Notebooks.All(n => n.Succeeded);
 }
 
-/// <summary>Runs notebooks one after the other, writes the executed copies and the site, and reports.</summary>
+/// <summary>A course run, checked: each notebook with its overrides, or why it cannot be read.</summary>
+public sealed record CoursePlan(CourseOptions Options, IReadOnlyList<PlannedNotebook> Notebooks);
+
+/// <summary>A notebook of a <see cref="CoursePlan"/>.</summary>
+/// <param name="Problem">Why the file cannot be run (not a notebook, unreadable), or null.</param>
+public sealed record PlannedNotebook(string Path, IReadOnlyDictionary<string, string> Parameters, string? Problem);
+
+/// <summary>
+/// Runs notebooks one after the other, each in a kernel process of its own (see
+/// <see cref="KernelSupervisor"/>), writes the executed copies and the site, and reports.
+/// </summary>
 public static class CourseRunner
 {
-    /// <summary>Runs the course.</summary>
-    /// <exception cref="UnknownParameterException">A <c>--set</c> name that no selected notebook declares; nothing has run.</exception>
-    public static async Task<CourseResult> RunAsync(CourseOptions options, TextWriter log)
+    /// <summary>Checks everything a run needs before anything runs.</summary>
+    /// <exception cref="UnknownParameterException">A <c>--set</c> name that no selected notebook declares.</exception>
+    /// <exception cref="ParameterValueException">A <c>--set</c> value that does not compile against its parameters cell.</exception>
+    /// <exception cref="OutputDirectoryException">The output folder cannot be written.</exception>
+    public static CoursePlan Prepare(CourseOptions options)
     {
         var perNotebook = SplitParameters(options.Notebooks, options.Parameters);
+        var planned = new List<PlannedNotebook>();
+        for (var i = 0; i < options.Notebooks.Count; i++)
+        {
+            var path = options.Notebooks[i];
+            var problem = ReadProblem(path);
+            if (problem is null)
+            {
+                ParameterCheck.ThrowIfInvalid(path, perNotebook[i]);
+            }
+            planned.Add(new PlannedNotebook(path, perNotebook[i], problem));
+        }
+
+        OutputDirectoryException.ThrowIfNotWritable(options.OutputDirectory, "executed");
+        if (options.RenderSite)
+        {
+            OutputDirectoryException.ThrowIfNotWritable(options.OutputDirectory, "site");
+        }
+        return new CoursePlan(options, planned);
+    }
+
+    /// <summary>Runs the course.</summary>
+    /// <exception cref="ArgumentException">What <see cref="Prepare"/> throws; nothing has run.</exception>
+    public static Task<CourseResult> RunAsync(CourseOptions options, TextWriter log) => RunAsync(Prepare(options), log);
+
+    /// <summary>Runs a checked course.</summary>
+    public static async Task<CourseResult> RunAsync(CoursePlan plan, TextWriter log)
+    {
+        var options = plan.Options;
         var executedDirectory = Path.Combine(options.OutputDirectory, "executed");
         Directory.CreateDirectory(executedDirectory);
 
         var clock = Stopwatch.StartNew();
         var results = new List<NotebookResult>();
         var notRun = new List<string>();
-        for (var i = 0; i < options.Notebooks.Count; i++)
+        var total = plan.Notebooks.Count;
+
+        void Finished(NotebookResult result)
         {
-            var path = options.Notebooks[i];
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (results.Count > 0 && !results[^1].Succeeded && !options.ContinueOnError)
-            {
-                notRun.Add(Path.GetFileName(path));
-                continue;
-            }
-
-            log.WriteLine($"[{i + 1}/{options.Notebooks.Count}] {Path.GetFileName(path)}");
-            var result = await NotebookRunner.RunAsync(path, options.Cells with
-            {
-                Parameters = perNotebook[i],
-                Log = log,
-                LogPrefix = $"  [{i + 1}/{options.Notebooks.Count} {name}]",
-            });
             results.Add(result);
-
-            // Written even when a cell failed: the outputs up to the failure are what one needs to see.
-            await File.WriteAllTextAsync(Path.Combine(executedDirectory, result.Name), result.Document.ToJupyterJson());
+            if (result.NotebookError is null)
+            {
+                // Written even when a cell failed: the outputs up to the failure are what one needs to see.
+                File.WriteAllText(Path.Combine(executedDirectory, result.Name), result.Document.ToJupyterJson());
+            }
             log.WriteLine(result.Succeeded
                 ? $"  {result.Name}: passed in {result.Elapsed.TotalSeconds:0.0} s (total {clock.Elapsed.TotalSeconds:0.0} s)"
                 : $"  FAILED {result.FailureMessage}");
+        }
+
+        var next = 0;
+        while (next < total)
+        {
+            if (results.Count > 0 && !results[^1].Succeeded && !options.ContinueOnError)
+            {
+                notRun.AddRange(plan.Notebooks.Skip(next).Select(n => Path.GetFileName(n.Path)));
+                break;
+            }
+
+            var planned = plan.Notebooks[next];
+            if (planned.Problem is { } problem)
+            {
+                log.WriteLine($"[{next + 1}/{total}] {Path.GetFileName(planned.Path)}");
+                Finished(NotebookResult.NotRunnable(planned.Path, problem, "not a notebook"));
+                next++;
+                continue;
+            }
+
+            // The readable notebooks from here on go to one kernel process; it stops early after
+            // a failure (unless continuing), a timed-out cell, or when a cell ends it.
+            var batch = plan.Notebooks
+                .Select((n, i) => (Notebook: n, Index: i))
+                .Skip(next)
+                .TakeWhile(n => n.Notebook.Problem is null)
+                .Select(n => new KernelJobNotebook(n.Index, n.Notebook.Path, n.Notebook.Parameters))
+                .ToList();
+            var outcome = await KernelSupervisor.RunAsync(batch, total, options, log, Finished);
+            if (outcome.Finished.Count == 0)
+            {
+                // The process ended before it started the notebook: report it, and do not try again forever.
+                log.WriteLine($"[{next + 1}/{total}] {Path.GetFileName(batch[0].Path)}");
+                Finished(NotebookResult.NotRunnable(batch[0].Path,
+                    $"{Path.GetFileName(batch[0].Path)}: the kernel process ended before the notebook started", "not started"));
+                next++;
+                continue;
+            }
+            next += outcome.Finished.Count;
         }
 
         if (options.RenderSite)
@@ -83,6 +152,23 @@ public static class CourseRunner
         return course;
     }
 
+    private static string? ReadProblem(string path)
+    {
+        try
+        {
+            NotebookRunner.Load(path);
+            return null;
+        }
+        catch (NotebookFormatException e)
+        {
+            return e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{Path.GetFileName(path)} cannot be read: {e.Message}";
+        }
+    }
+
     /// <summary>
     /// Gives each notebook the overrides its parameters cell declares. A name that no notebook
     /// declares is an error, raised before anything runs.
@@ -92,7 +178,8 @@ public static class CourseRunner
     {
         var declared = notebooks.Select(path =>
         {
-            var document = NotebookRunner.Load(path);
+            // A file that is not a notebook declares nothing; the run reports it by name.
+            var document = ReadProblem(path) is null ? NotebookRunner.Load(path) : new InteractiveDocument();
             var index = Parameters.FindCell(document);
             return (Path: path, HasCell: index >= 0, Names: index < 0
                 ? new HashSet<string>()
@@ -123,7 +210,7 @@ public static class CourseRunner
                 Name: n.Name,
                 Cells: $"{n.Cells.Count(c => c.Status == CellStatus.Passed)}/{n.Cells.Count}",
                 Seconds: $"{n.Elapsed.TotalSeconds:0.0}",
-                Status: n.Succeeded ? "passed" : $"FAILED at cell {(n.FailedCell!.IsInjectedParameters ? "parameters*" : n.FailedCell.Number.ToString())}"))
+                Status: n.Succeeded ? "passed" : "FAILED" + n.Status["failed".Length..]))
             .Concat(course.NotRun.Select(name => (Name: name, Cells: "-", Seconds: "-", Status: "not run")))
             .ToList();
         var width = Math.Max("notebook".Length, rows.Select(r => r.Name.Length).DefaultIfEmpty(0).Max());

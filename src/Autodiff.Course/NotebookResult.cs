@@ -59,14 +59,28 @@ public sealed class NotebookResult
     /// <summary>The first failed or timed-out cell, or null when every cell passed.</summary>
     public CellResult? FailedCell => Cells.FirstOrDefault(c => c.Status is CellStatus.Failed or CellStatus.TimedOut);
 
-    /// <summary>True when every code cell passed.</summary>
-    public bool Succeeded => FailedCell is null;
+    /// <summary>Why the notebook could not be run at all (a file that is not a notebook), or null.</summary>
+    public string? NotebookError { get; private init; }
+
+    private string? _notebookErrorAt;
+
+    /// <summary>True when the file was a notebook and every code cell passed.</summary>
+    public bool Succeeded => FailedCell is null && NotebookError is null;
 
     /// <summary>
     /// The failure as a person needs it: notebook, cell number, the cell's first line, the error.
     /// Null when the notebook passed.
     /// </summary>
-    public string? FailureMessage => FailedCell is { } cell ? DescribeFailure(cell) : null;
+    public string? FailureMessage => NotebookError ?? (FailedCell is { } cell ? DescribeFailure(cell) : null);
+
+    /// <summary>For a summary line: <c>passed</c>, <c>failed at cell 3</c>, <c>failed at parameters*</c>, <c>failed: not a notebook</c>.</summary>
+    public string Status => NotebookError is not null ? $"failed: {_notebookErrorAt}"
+        : FailedCell is { } cell ? (cell.IsInjectedParameters ? "failed at parameters*" : $"failed at cell {cell.Number}")
+        : "passed";
+
+    /// <summary>A notebook that could not be run at all (<paramref name="where"/>: "not a notebook"): no cells ran.</summary>
+    internal static NotebookResult NotRunnable(string path, string error, string where) =>
+        new(path, new InteractiveDocument(), 0) { NotebookError = error, _notebookErrorAt = where };
 
     private string DescribeFailure(CellResult cell)
     {

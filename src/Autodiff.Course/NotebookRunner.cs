@@ -28,6 +28,18 @@ public sealed record RunOptions
 
     /// <summary>Prefix of progress lines, e.g. <c>[2/6] 02-chain-rule</c>.</summary>
     public string LogPrefix { get; init; } = "";
+
+    /// <summary>How much output a cell keeps.</summary>
+    public OutputLimits OutputLimits { get; init; } = new();
+
+    /// <summary>
+    /// Called before a code cell runs, with its index among the document's elements, the cell, and
+    /// an action that writes what the cell has printed so far into its outputs.
+    /// </summary>
+    internal Action<int, InteractiveDocumentElement, Action>? CellStarting { get; init; }
+
+    /// <summary>Called after a code cell ran or was skipped, with its index among the document's elements.</summary>
+    internal Action<int, InteractiveDocumentElement, CellResult>? CellFinished { get; init; }
 }
 
 /// <summary>
@@ -43,14 +55,55 @@ public static class NotebookRunner
     private static readonly KernelInfoCollection KernelInfos = CreateKernelInfos();
 
     /// <summary>Reads a notebook (.ipynb) the way the Documents API and VS Code do.</summary>
+    /// <exception cref="NotebookFormatException">The file is not JSON, or not a Jupyter notebook; the message names the file.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
     public static InteractiveDocument Load(string path)
     {
-        var document = Notebook.Parse(File.ReadAllText(path), KernelInfos);
+        var json = File.ReadAllText(path);
+        NotebookFormatException.ThrowIfNotANotebook(path, json);
+        InteractiveDocument document;
+        try
+        {
+            document = Notebook.Parse(json, KernelInfos);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new NotebookFormatException(path, e.Message);
+        }
         foreach (var cell in document.Elements)
         {
             cell.KernelName ??= "csharp";
         }
         return document;
+    }
+
+    /// <summary>Reads notebook JSON that the runner wrote itself (a kernel process's report).</summary>
+    internal static InteractiveDocument Parse(string json) => Notebook.Parse(json, KernelInfos);
+
+    /// <summary>
+    /// The document as the runner executes it: the notebook, with the injected parameters cell
+    /// when there are overrides, and each element's number among the source's cells (0 for the
+    /// injected one).
+    /// </summary>
+    /// <exception cref="UnknownParameterException">An override names no variable of the parameters cell.</exception>
+    internal static (InteractiveDocument Document, List<int> Numbers, int CellCount) Prepare(string path, IReadOnlyDictionary<string, string> parameters)
+    {
+        var document = Load(path);
+        var cellCount = document.Elements.Count;
+        var numbers = Enumerable.Range(1, cellCount).ToList();
+
+        if (parameters.Count > 0)
+        {
+            var index = Parameters.FindCell(document);
+            var code = Parameters.OverrideCode(Path.GetFileName(path), index < 0 ? null : document.Elements[index].Contents, parameters);
+            var injected = new InteractiveDocumentElement(code, "csharp")
+            {
+                Metadata = new Dictionary<string, object> { ["tags"] = new[] { Parameters.InjectedTag } },
+            };
+            document.Elements.Insert(index + 1, injected);
+            numbers.Insert(index + 1, 0);
+        }
+        return (document, numbers, cellCount);
     }
 
     /// <summary>Runs the notebook at <paramref name="path"/>; never throws for a failing cell.</summary>
@@ -59,21 +112,7 @@ public static class NotebookRunner
     {
         options ??= new RunOptions();
         path = Path.GetFullPath(path);
-        var document = Load(path);
-        var cellCount = document.Elements.Count;
-        var numbers = Enumerable.Range(1, cellCount).ToList();
-
-        if (options.Parameters.Count > 0)
-        {
-            var index = Parameters.FindCell(document);
-            var code = Parameters.OverrideCode(Path.GetFileName(path), index < 0 ? null : document.Elements[index].Contents, options.Parameters);
-            var injected = new InteractiveDocumentElement(code, "csharp")
-            {
-                Metadata = new Dictionary<string, object> { ["tags"] = new[] { Parameters.InjectedTag } },
-            };
-            document.Elements.Insert(index + 1, injected);
-            numbers.Insert(index + 1, 0);
-        }
+        var (document, numbers, cellCount) = Prepare(path, options.Parameters);
 
         var result = new NotebookResult(path, document, cellCount);
         var clock = Stopwatch.StartNew();
@@ -98,22 +137,28 @@ public static class NotebookRunner
                 if (result.FailedCell is not null)
                 {
                     cell.ExecutionOrder = 0;
-                    result.Cells.Add(new CellResult(numbers[i], firstLine, CellStatus.Skipped, TimeSpan.Zero, null));
+                    var skipped = new CellResult(numbers[i], firstLine, CellStatus.Skipped, TimeSpan.Zero, null);
+                    result.Cells.Add(skipped);
+                    options.CellFinished?.Invoke(i, cell, skipped);
                     continue;
                 }
 
                 cell.ExecutionOrder = ++executionCount;
+                var outputs = new CellOutputs(cell, options.OutputLimits);
+                options.CellStarting?.Invoke(i, cell, outputs.Flush);
                 var timeout = position == 1 || cell.Contents.Contains("#r \"nuget:", StringComparison.Ordinal)
                     ? options.SetupTimeout
                     : options.CellTimeout;
-                var (status, error, elapsed) = await RunCellAsync(kernel, cell, timeout, options, $"{options.LogPrefix} {label}", clock);
-                result.Cells.Add(new CellResult(numbers[i], firstLine, status, elapsed, error));
+                var (status, error, elapsed) = await RunCellAsync(kernel, cell, outputs, timeout, options, $"{options.LogPrefix} {label}", clock);
+                var cellResult = new CellResult(numbers[i], firstLine, status, elapsed, error);
+                result.Cells.Add(cellResult);
                 options.Log?.WriteLine(
                     $"{options.LogPrefix} {label,-12} {StatusWord(status),-9} {elapsed.TotalSeconds,6:0.00} s  (elapsed {clock.Elapsed.TotalSeconds:0.0} s)  {Shorten(firstLine, 60)}");
                 if (status == CellStatus.TimedOut)
                 {
                     kernelIsHealthy = false;
                 }
+                options.CellFinished?.Invoke(i, cell, cellResult);
             }
         }
         finally
@@ -132,9 +177,21 @@ public static class NotebookRunner
     }
 
     private static async Task<(CellStatus, string?, TimeSpan)> RunCellAsync(
-        Kernel kernel, InteractiveDocumentElement cell, TimeSpan timeout, RunOptions options, string label, Stopwatch notebookClock)
+        Kernel kernel, InteractiveDocumentElement cell, CellOutputs outputs, TimeSpan timeout, RunOptions options, string label, Stopwatch notebookClock)
     {
-        var outputs = new CellOutputs(cell);
+        try
+        {
+            return await SubmitAsync(kernel, cell, outputs, timeout, options, label, notebookClock);
+        }
+        finally
+        {
+            outputs.Flush();
+        }
+    }
+
+    private static async Task<(CellStatus, string?, TimeSpan)> SubmitAsync(
+        Kernel kernel, InteractiveDocumentElement cell, CellOutputs outputs, TimeSpan timeout, RunOptions options, string label, Stopwatch notebookClock)
+    {
         var command = new SubmitCode(cell.Contents, cell.KernelName ?? "csharp");
         CommandFailed? failed = null;
         var compileErrors = new List<string>();

@@ -35,6 +35,13 @@ public sealed class CourseNotebooksTests(ITestOutputHelper output)
             new RunOptions { Log = new TestOutputWriter(output), LogPrefix = $"[{notebook}]" });
 
         Assert.True(result.Succeeded, result.FailureMessage);
+        // The runner keeps compiler warnings and Console.Error as stderr outputs, as Jupyter shows them: a course notebook has none.
+        var stderr = result.Document.Elements
+            .Select((cell, i) => (Number: i + 1, Text: string.Concat(cell.Outputs.OfType<Microsoft.DotNet.Interactive.Documents.TextElement>().Where(t => t.Name == "stderr").Select(t => t.Text))))
+            .Where(c => c.Text.Length > 0)
+            .Select(c => $"cell {c.Number}: {c.Text.Trim()}")
+            .ToList();
+        Assert.True(stderr.Count == 0, $"{notebook} writes to stderr (compiler warnings or Console.Error):\n{string.Join("\n", stderr)}");
     }
 
     [Theory]

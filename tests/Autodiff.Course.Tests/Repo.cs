@@ -15,11 +15,18 @@ internal static class Repo
 
     public static string Fixture(string name) => Path.Combine(Root, "tests", "Autodiff.Course.Tests", "Fixtures", name + ".ipynb");
 
-    /// <summary>The course command as built next to this test project (same configuration).</summary>
+    /// <summary>
+    /// The course command as built next to this test project (same configuration), or the DLL that
+    /// <c>AUTODIFF_COURSE_DLL</c> names (to run the command's tests against another build of it).
+    /// </summary>
     public static string CourseDll
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("AUTODIFF_COURSE_DLL") is { Length: > 0 } other)
+            {
+                return other;
+            }
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
             return Path.Combine(Root, "src", "Autodiff.Course", "bin", configuration, "net10.0", "Autodiff.Course.dll");
         }

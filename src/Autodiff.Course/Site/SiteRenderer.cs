@@ -91,7 +91,7 @@ public static class SiteRenderer
             body.Append($"<tr><td>{i + 1}</td><td><a href=\"{Encode(PageName(notebook))}\">{Encode(Title(notebook))}</a>{summary}<small>{Encode(notebook.Name)}</small></td>");
             body.Append($"<td>{notebook.Cells.Count(c => c.Status == CellStatus.Passed)}/{notebook.Cells.Count}</td>");
             body.Append($"<td>{notebook.Elapsed.TotalSeconds:0.0}</td>");
-            body.Append(notebook.Succeeded ? "<td class=\"ok\">passed</td>" : $"<td class=\"failed\">failed at cell {notebook.FailedCell!.Number}</td>");
+            body.Append(notebook.Succeeded ? "<td class=\"ok\">passed</td>" : $"<td class=\"failed\">{Encode(notebook.Status)}</td>");
             body.Append("</tr>\n");
         }
         body.Append("</tbody></table>\n");
