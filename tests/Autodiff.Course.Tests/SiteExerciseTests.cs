@@ -10,7 +10,7 @@ public sealed class SiteExerciseTests
     {
         var output = Repo.NewTempDirectory();
         var course = await CourseRunner.RunAsync(
-            new CourseOptions { Notebooks = [Repo.Fixture("exercise")], OutputDirectory = output },
+            new CourseOptions { Notebooks = [Path.Combine(Path.GetDirectoryName(Repo.Fixture("exercise"))!, "Claims", "exercise.ipynb")], OutputDirectory = output },
             new StringWriter());
         Assert.True(course.Succeeded);
 
@@ -20,9 +20,10 @@ public sealed class SiteExerciseTests
         var folded = page[details..page.IndexOf("</details>", details, StringComparison.Ordinal)];
 
         Assert.Contains("answer = () =&gt; 42;", folded);
-        Assert.Contains("✓ solved", folded);
+        Assert.Contains("stdout\">✓ solved", folded);
         Assert.DoesNotContain("✎ Exercise 1", folded);
-        Assert.DoesNotContain("✗ not yet", folded);
+        Assert.DoesNotContain("stdout\">✗ not yet", folded);
+        Assert.Contains("stdout\">✗ not yet", page[..details]);
         Assert.Contains("<span class=\"tag\">exercise: your code</span>", page);
         Assert.Contains("<span class=\"tag\">exercise: check</span>", page);
         Assert.Contains("<span class=\"tag\">exercise: solution</span>", folded);
