@@ -42,8 +42,12 @@ public static class Parameter
 /// </summary>
 public sealed class ParameterOutOfRangeException(string message) : Exception(message)
 {
-    /// <summary>None: the sentence says what to change; where in the library it was noticed does not matter.</summary>
-    public override string? StackTrace => null;
+    /// <summary>
+    /// Empty: the sentence says what to change; where in the library it was noticed does not matter. (Empty, not
+    /// null: the Jupyter kernel of dotnet-interactive 1.0.712001 never answers a cell whose exception has a null
+    /// stack trace.)
+    /// </summary>
+    public override string StackTrace => "";
 
     /// <inheritdoc/>
     public override string ToString() => Message;
