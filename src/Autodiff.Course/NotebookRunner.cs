@@ -119,6 +119,7 @@ public static class NotebookRunner
         var previousDirectory = Environment.CurrentDirectory;
         Environment.CurrentDirectory = Path.GetDirectoryName(path)!;
         NotebookKernel.ResetFormatters();
+        using var lessonMode = LessonMode.For(options);
         var kernel = NotebookKernel.Create();
         var kernelIsHealthy = true;
         try

@@ -29,7 +29,9 @@ internal static class StockKernel
             "dotnet",
             ["tool", "run", "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-path", executed],
             Path.GetDirectoryName(notebook)!,
-            TimeSpan.FromMinutes(10));
+            TimeSpan.FromMinutes(10),
+            // The notebook runs with its own parameters: its lesson claims are strict, as in the course runner.
+            new Dictionary<string, string> { ["AUTODIFF_STRICT_LESSONS"] = "1" });
 
         if (run.ExitCode == 0 && !run.TimedOut)
         {

@@ -155,6 +155,16 @@ public static class SiteRenderer
             var injected = Parameters.HasTag(cell, Parameters.InjectedTag) ? " injected" : "";
             var tag = Parameters.HasTag(cell, Parameters.Tag) ? "<span class=\"tag\">parameters</span>" : injected.Length > 0 ? "<span class=\"tag\">injected parameters (--set)</span>" : "";
             var prompt = cell.ExecutionOrder > 0 ? $"[{cell.ExecutionOrder}]" : "[ ]";
+            var exercise = ExerciseRole(cell);
+            if (exercise.Length > 0)
+            {
+                tag += $"<span class=\"tag\">{Encode(exercise)}</span>";
+            }
+            var isSolution = Parameters.HasTag(cell, ExerciseSolutionTag);
+            if (isSolution)
+            {
+                body.Append("<details class=\"solution\"><summary>Solution (open it once you have tried)</summary>\n");
+            }
             body.Append($"<section class=\"cell code{status}{injected}\"><div class=\"prompt\">{prompt}{tag}</div>");
             body.Append($"<pre class=\"source\"><code class=\"language-csharp\">{Encode(cell.Contents)}</code></pre>");
             if (cell.Outputs.Count > 0)
@@ -169,11 +179,24 @@ public static class SiteRenderer
                 body.Append("</div>");
             }
             body.Append("</section>\n");
+            if (isSolution)
+            {
+                body.Append("</details>\n");
+            }
         }
 
         body.Append(navigation);
         return Page($"{Title(notebook)} · {courseTitle}", body.ToString(), hasMath: true, hasCharts);
     }
+
+    /// <summary>The cell tag of an exercise's solution: folded away on the page, as in the editors.</summary>
+    public const string ExerciseSolutionTag = "exercise-solution";
+
+    private static string ExerciseRole(InteractiveDocumentElement cell) =>
+        Parameters.HasTag(cell, "exercise-starter") ? "exercise: your code"
+        : Parameters.HasTag(cell, "exercise-check") ? "exercise: check"
+        : Parameters.HasTag(cell, ExerciseSolutionTag) ? "exercise: solution"
+        : "";
 
     private static string Navigation(NotebookResult? previous, NotebookResult? next, string courseTitle)
     {
