@@ -29,7 +29,8 @@ public static class NotebookKernel
             .UseKernelHelpers()
             .UseValueSharing();
 
-        var composite = new CompositeKernel { csharp };
+        // `#!import` runs a .dib or .ipynb file's cells inline: the notebooks' setup cell is `#!import course.dib`.
+        var composite = new CompositeKernel { csharp }.UseImportMagicCommand();
         composite.DefaultKernelName = csharp.Name;
         LoadNuGetExtensions(composite);
         return composite;

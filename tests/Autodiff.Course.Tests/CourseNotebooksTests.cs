@@ -80,7 +80,7 @@ public sealed class CourseNotebooksTests(ITestOutputHelper output)
     public void TheFixtureSetupCell_IsTheReadmeSetupCell_WithPathsFromTheFixtureFolder()
     {
         var fixture = NotebookRunner.Load(Repo.Fixture("chart")).Elements.First(NotebookRunner.IsCode).Contents;
-        Assert.Equal(Normalize(SetupCell.FromReadme()), Normalize(fixture.Replace("\"../../../src/", "\"../src/")));
+        Assert.Equal(Normalize(SetupCell.FromReadme()), Normalize(fixture.Replace("../../../notebooks/course.dib", "course.dib")));
     }
 
     private static string Normalize(string code) => code.Replace("\r\n", "\n").Trim();

@@ -136,7 +136,7 @@ public sealed class NotebookRunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ChartNotebook_TheSetupCellLoadsTheLibraryAndPlotlyNetInteractive_AndTheChartIsHtml()
+    public async Task ChartNotebook_TheSetupCellLoadsTheLibraryAndTheChartFormatter_AndTheChartIsHtml()
     {
         var result = await NotebookRunner.RunAsync(Repo.Fixture("chart"), Options());
 
@@ -144,10 +144,13 @@ public sealed class NotebookRunnerTests(ITestOutputHelper output)
         var code = result.Document.Elements.Where(NotebookRunner.IsCode).ToList();
         Assert.Contains("Autodiff + Autodiff.Plotting", Text(Assert.IsType<ReturnValueElement>(Assert.Single(code[2].Outputs))));
 
-        // The chart went through the formatter that the Plotly.NET.Interactive extension registered.
+        // The setup cell brought plotly.js, and the chart went through the formatter it registered
+        // (NotebookCharts.Html: drawn with that copy, the CDN only as a fallback).
+        Assert.Contains("data-autodiff-plotly-loader", Text(Assert.IsType<ReturnValueElement>(Assert.Single(code[0].Outputs))));
         var chart = Assert.IsType<ReturnValueElement>(Assert.Single(code[3].Outputs));
         var html = Assert.IsType<string>(chart.Data["text/html"]);
         Assert.Contains("Plotly.newPlot", html);
+        Assert.Contains("if (window.Plotly) { render(); return; }", html);
         Assert.Contains("\"x\":[0.0,1.0,2.0,3.0,4.0]", html);
         Assert.Contains("\"y\":[0.0,1.0,4.0,9.0,16.0]", html);
     }

@@ -220,6 +220,12 @@ public static class SiteRenderer
 
         if (Get("text/html") is { } html)
         {
+            // The setup cell's copy of plotly.js (data-autodiff-plotly-loader, see Autodiff.Plotting.NotebookCharts):
+            // the page loads assets/plotly.min.js instead of 3.6 MB inline per page.
+            if (html.Contains("data-autodiff-plotly-loader", StringComparison.Ordinal))
+            {
+                return "";
+            }
             // The kernel's NuGet message is bookkeeping, not part of the story: folded away.
             return html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal)
                 ? $"<details class=\"output packages\"><summary>Installed packages</summary>{html}</details>"
