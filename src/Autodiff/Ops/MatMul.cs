@@ -19,7 +19,7 @@ public sealed class MatMul : Operation
             $"MatMul multiplies 1-d and 2-d tensors, got {Shapes.Format(sa)} and {Shapes.Format(sb)}");
         _m = sa.Length == 2 ? sa[0] : 1;
         _k = sa[^1];
-        int kb = sb.Length == 2 ? sb[0] : sb[0];
+        int kb = sb[0];
         _n = sb.Length == 2 ? sb[1] : 1;
         Check.Argument(_k == kb, nameof(b),
             $"MatMul: cannot multiply {Shapes.Format(sa)} by {Shapes.Format(sb)}: inner dimensions {_k} and {kb} differ");

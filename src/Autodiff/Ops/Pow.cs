@@ -13,8 +13,6 @@ public sealed class Pow(Tensor x, double exponent) : UnaryElementwise<Pow.Rule>(
     public double Exponent => exponent;
 
     /// <inheritdoc/>
-    public override string Name => "Pow";
-    /// <inheritdoc/>
     public override string Formula => $"y = x^{P(exponent)}";
     /// <inheritdoc/>
     public override string Derivative => exponent == 0.0 ? "dy/dx = 0" : $"dy/dx = {P(exponent)}·x^{P(exponent - 1)}";
