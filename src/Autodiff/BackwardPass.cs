@@ -173,7 +173,7 @@ internal sealed class BackwardPass
             var contributions = new List<GradientContribution>();
             if (trace is not null) trace.Add(new BackwardStep(trace.Steps.Count, node, op, gradient.ToArray(), contributions));
             if (op is null) continue;
-            Tensor?[] parentGradients = op.Backward(gradient);
+            Tensor?[] parentGradients = op.Backward(gradient, node);
             op.CheckGradientCount(parentGradients);
             for (int i = 0; i < op.ParentCount; i++)
             {

@@ -3,7 +3,7 @@ namespace Autodiff;
 /// <summary>
 /// An operation node of the computational graph: it knows its inputs (<see cref="Parents"/>), how to compute
 /// its output from them (<see cref="Forward"/>), and how a gradient flowing back into that output splits
-/// into gradients for each input (<see cref="Backward"/>, the chain rule applied locally).
+/// into gradients for each input (<see cref="Backward(Tensor, Tensor)"/>, the chain rule applied locally).
 /// </summary>
 /// <example>
 /// A user-defined operation is one subclass with those two members, applied in one line:
@@ -11,7 +11,7 @@ namespace Autodiff;
 /// class Multiplication(Tensor a, Tensor b) : Operation(a, b)
 /// {
 ///     public override Tensor Forward() => new(Parents[0].Item() * Parents[1].Item());
-///     public override Tensor?[] Backward(Tensor upstream) => [upstream * Parents[1], upstream * Parents[0]];
+///     public override Tensor?[] Backward(Tensor upstream, Tensor output) => [upstream * Parents[1], upstream * Parents[0]];
 /// }
 /// Tensor z = new Multiplication(x, y).Apply();
 /// </code>
@@ -91,16 +91,28 @@ public abstract class Operation
     public abstract Tensor Forward();
 
     /// <summary>
-    /// The chain rule, locally: given <paramref name="upstream"/> = ∂L/∂output, returns ∂L/∂parent for each
-    /// parent, in the order of <see cref="Parents"/> (null where no gradient flows).
+    /// The chain rule, locally: given <paramref name="upstream"/> = ∂L/∂output and the <paramref name="output"/>
+    /// this operation produced, returns ∂L/∂parent for each parent, in the order of <see cref="Parents"/> (null
+    /// where no gradient flows).
     /// </summary>
     /// <remarks>
-    /// A returned gradient may have the output's shape when the forward pass broadcast that parent:
+    /// <para>The output is there to be read, as micrograd's closure reads <c>out</c> and PyTorch's
+    /// <c>save_for_backward</c> keeps it: the derivative of eˣ, tanh x or σ(x) is written with y, not by computing
+    /// the function again.</para>
+    /// <para>A returned gradient may have the output's shape when the forward pass broadcast that parent:
     /// the framework sums it back to the parent's shape, so an operation never has to.
     /// Written with tensor operations, it is itself differentiable, which is what
-    /// <c>Backward(createGraph: true)</c> uses for second derivatives.
+    /// <c>Backward(createGraph: true)</c> uses for second derivatives.</para>
+    /// <para>An operation overrides this method, or the shorter <see cref="Backward(Tensor)"/> when its
+    /// derivative does not need the output.</para>
     /// </remarks>
-    public abstract Tensor?[] Backward(Tensor upstream);
+    public virtual Tensor?[] Backward(Tensor upstream, Tensor output) => Backward(upstream);
+
+    /// <summary>The chain rule for an operation whose derivative does not need its output: see <see cref="Backward(Tensor, Tensor)"/>.</summary>
+    /// <exception cref="NotImplementedException">The operation overrides neither overload.</exception>
+    public virtual Tensor?[] Backward(Tensor upstream) =>
+        throw new NotImplementedException(
+            $"{Name} overrides neither Backward(upstream, output) nor Backward(upstream): one of them must state its derivative");
 
     /// <summary>Runs the operation: computes its output and, when any input requires grad, links the output to this node.</summary>
     public Tensor Apply()
@@ -137,12 +149,12 @@ public abstract class Operation
     /// <summary>
     /// The backward step of a pass that records no graph: adds this operation's gradient contributions into
     /// the parents' gradient buffers, which <paramref name="sink"/> hands out. Built-in operations override
-    /// it with loops over raw values; for user-defined operations it calls <see cref="Backward"/>.
+    /// it with loops over raw values; for user-defined operations it calls <see cref="Backward(Tensor, Tensor)"/>.
     /// </summary>
     internal virtual void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
     {
         Tensor?[] gradients;
-        using (Autograd.NoGrad()) gradients = Backward(Tensor.Owning(upstream.ToArray(), output.ShapeArray));
+        using (Autograd.NoGrad()) gradients = Backward(Tensor.Owning(upstream.ToArray(), output.ShapeArray), output);
         CheckGradientCount(gradients);
         for (int i = 0; i < ParentCount; i++)
         {

@@ -9,15 +9,12 @@ public sealed class Exp(Tensor x) : UnaryElementwise<Exp.Rule>(x, default)
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = eˣ";
 
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [upstream * X.Exp()];
-
     /// <summary>y = eˣ, dy/dx = y.</summary>
     public readonly struct Rule : IUnaryRule
     {
         /// <inheritdoc/>
         public double Value(double x) => Math.Exp(x);
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => y;
+        public T Derivative<T>(T x, T y) where T : IReal<T> => y;
     }
 }

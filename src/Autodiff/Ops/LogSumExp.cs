@@ -69,10 +69,10 @@ public sealed class LogSumExp : Operation
     }
 
     /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream)
+    public override Tensor?[] Backward(Tensor upstream, Tensor output)
     {
         int[] kept = Shapes.Reduced(X.ShapeArray, _axis, keepDim: true);
-        Tensor softmax = (X - X.LogSumExp(_axis, keepDim: true)).Exp();
+        Tensor softmax = (X - output.Reshape(kept)).Exp();
         return [upstream.Reshape(kept) * softmax];
     }
 }

@@ -9,15 +9,12 @@ public sealed class Neg(Tensor x) : UnaryElementwise<Neg.Rule>(x, default)
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = −1";
 
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [-upstream];
-
     /// <summary>y = −x, dy/dx = −1.</summary>
     public readonly struct Rule : IUnaryRule
     {
         /// <inheritdoc/>
         public double Value(double x) => -x;
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => -1.0;
+        public T Derivative<T>(T x, T y) where T : IReal<T> => -1.0;
     }
 }
