@@ -1,3 +1,4 @@
+using System.Buffers;
 using Autodiff.Ops;
 
 namespace Autodiff.Engine;
@@ -60,16 +61,27 @@ internal static class Elementwise
         }
         // A broadcast input: the gradient is formed in the output's shape, then summed back to the input's shape by
         // the engine's one broadcast-reduce (Kernels.AddReduced), as for every other operation.
+        // The buffer is rented, so a broadcasting step (a bias) allocates nothing.
         var plan = new Broadcast(output.ShapeArray, a.ShapeArray, b.ShapeArray);
-        if (!ga.IsEmpty) Kernels.AddReduced(Local(rule, plan, av, bv, z, upstream, first: true), output.ShapeArray, ga, a.ShapeArray);
-        if (!gb.IsEmpty) Kernels.AddReduced(Local(rule, plan, av, bv, z, upstream, first: false), output.ShapeArray, gb, b.ShapeArray);
+        double[] rented = ArrayPool<double>.Shared.Rent(z.Length);
+        Span<double> local = rented.AsSpan(0, z.Length);
+        if (!ga.IsEmpty)
+        {
+            Local(rule, plan, av, bv, z, upstream, local, first: true);
+            Kernels.AddReduced(local, output.ShapeArray, ga, a.ShapeArray);
+        }
+        if (!gb.IsEmpty)
+        {
+            Local(rule, plan, av, bv, z, upstream, local, first: false);
+            Kernels.AddReduced(local, output.ShapeArray, gb, b.ShapeArray);
+        }
+        ArrayPool<double>.Shared.Return(rented);
     }
 
-    /// <summary>upstream · ∂z/∂a (or ∂z/∂b) for every output element.</summary>
-    private static double[] Local<TRule>(TRule rule, Broadcast plan, ReadOnlySpan<double> av, ReadOnlySpan<double> bv,
-        ReadOnlySpan<double> z, ReadOnlySpan<double> upstream, bool first) where TRule : struct, IBinaryRule
+    /// <summary>local = upstream · ∂z/∂a (or ∂z/∂b), for every output element.</summary>
+    private static void Local<TRule>(TRule rule, Broadcast plan, ReadOnlySpan<double> av, ReadOnlySpan<double> bv,
+        ReadOnlySpan<double> z, ReadOnlySpan<double> upstream, Span<double> local, bool first) where TRule : struct, IBinaryRule
     {
-        var local = new double[z.Length];
         int length = plan.RowLength, stepA = plan.StepA, stepB = plan.StepB;
         for (int row = 0, k = 0; row < plan.Rows; row++)
         {
@@ -77,6 +89,5 @@ internal static class Elementwise
             for (int j = 0; j < length; j++, k++, ia += stepA, ib += stepB)
                 local[k] = upstream[k] * (first ? rule.DzDa<Real>(av[ia], bv[ib], z[k]) : rule.DzDb<Real>(av[ia], bv[ib], z[k]));
         }
-        return local;
     }
 }
