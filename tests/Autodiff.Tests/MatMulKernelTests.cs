@@ -1,3 +1,4 @@
+using Autodiff.Engine;
 using Autodiff;
 
 namespace Autodiff.Tests;

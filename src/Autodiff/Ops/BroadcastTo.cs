@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>Repeats a tensor along the axes where it has size 1 (or is missing) to reach a larger shape.</summary>

@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>y = ln Σₖ exp(xₖ) along one axis, computed without overflow.</summary>

@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>The largest element along one axis: y = maxₖ xₖ.</summary>

@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 using System.Numerics.Tensors;
 
 namespace Autodiff.Ops;

@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>The transpose of a matrix: yᵢⱼ = xⱼᵢ.</summary>

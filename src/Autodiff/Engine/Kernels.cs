@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace Autodiff;
+namespace Autodiff.Engine;
 
 /// <summary>Loops over raw values shared by several operations.</summary>
 internal static class Kernels

@@ -1,4 +1,4 @@
-namespace Autodiff;
+namespace Autodiff.Engine;
 
 /// <summary>
 /// How two inputs line up with their broadcast output. The output is walked row by row (a row is the last

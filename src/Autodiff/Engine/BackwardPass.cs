@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Autodiff;
+namespace Autodiff.Engine;
 
 /// <summary>
 /// One backward pass, as in the article: sort the graph topologically, then walk it from the output back

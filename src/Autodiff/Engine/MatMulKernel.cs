@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Autodiff;
+namespace Autodiff.Engine;
 
 /// <summary>
 /// C += op(A)·op(B) for row-major matrices, where op(X) is X or Xᵀ: the loop nest behind <see cref="Ops.MatMul"/>'s
