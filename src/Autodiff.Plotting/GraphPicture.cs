@@ -108,42 +108,15 @@ internal sealed partial class GraphPicture
     /// <summary>The role's name as the legend says it, e.g. "parameter".</summary>
     public static string RoleName(NodeRole role) => role.ToString().ToLowerInvariant();
 
-    /// <summary>What an operation node shows: the operator for arithmetic, a short name for the rest.</summary>
-    public static string Symbol(OperationNode op) => op.Name switch
-    {
-        "Add" or "Addition" => "+",
-        "Sub" or "Subtraction" => "−",
-        "Mul" or "Multiplication" => "×",
-        "Div" or "Division" => "÷",
-        "Neg" or "Negation" => "−x",
-        "Pow" or "PowTensor" or "Power" => "xⁿ",
-        "Exp" => "exp",
-        "Log" or "Logarithm" => "ln",
-        "Sigmoid" => "σ",
-        "Tanh" => "tanh",
-        "Relu" => "ReLU",
-        "MatMul" => "@",
-        "Sum" => "Σ",
-        "Max" => "max",
-        "Reshape" => "view",
-        "Transpose" => "ᵀ",
-        "BroadcastTo" => "bcast",
-        "LogSumExp" => "lse",
-        "BinaryCrossEntropy" => "BCE",
-        "BinaryCrossEntropyWithLogits" => "BCEσ",
-        { Length: <= 5 } name => name,
-        var name => name[..4] + "…",
-    };
+    /// <summary>What an operation node shows: the operation's own <see cref="Operation.Symbol"/>.</summary>
+    public static string Symbol(OperationNode op) => op.Operation.Symbol;
 
     /// <summary>A number as the picture shows it: four significant digits and a true minus sign.</summary>
     public static string Number(double value) =>
         value.ToString("G4", CultureInfo.InvariantCulture).Replace('-', '−');
 
     /// <summary>Values as the picture shows them: one number, up to three in a list, or else the shape.</summary>
-    public static string Values(double[] values, IReadOnlyList<int> shape) =>
-        values.Length == 1 ? Number(values[0])
-        : values.Length <= 3 ? "[" + string.Join(", ", values.Select(Number)) + "]"
-        : "shape (" + string.Join(", ", shape) + ")";
+    public static string Values(double[] values, IReadOnlyList<int> shape) => ValueText.Of(values, shape, maxListed: 3, Number);
 
     /// <summary>
     /// A data node's lines: its name in bold (if it has one), its value, and its gradient: <paramref name="gradient"/>

@@ -59,6 +59,12 @@ public abstract partial class Operation
     /// <summary>The operation's name, shown in pictures and messages (the class name unless overridden).</summary>
     public virtual string Name => GetType().Name;
 
+    /// <summary>
+    /// What a picture of the graph writes in the operation's node: the operator for arithmetic (<c>×</c>), a short
+    /// name for the rest (<c>σ</c>, <c>exp</c>); by default the <see cref="Name"/>, cut to five characters.
+    /// </summary>
+    public virtual string Symbol => Name.Length <= 5 ? Name : Name[..4] + "…";
+
     /// <summary>What the operation computes, for pictures, e.g. <c>z = a · b</c>.</summary>
     public virtual string Formula => "";
 

@@ -240,8 +240,8 @@ public class GraphChartsTests
         var texts = Texts(NodeTraces(ChartJson.Of(Charts.ComputationalGraph(graph))));
 
         Assert.Equal("<b>v</b><br>value [1, −2]<br>grad [2, −4]", texts[graph.DataNodes.Single(n => n.Name == "v").Id]);
-        Assert.Equal("<b>u</b><br>value shape (4)", texts[graph.DataNodes.Single(n => n.Name == "u").Id]);
-        Assert.Equal("<b>p</b><br>value shape (4)<br>grad shape (4)", texts[graph.DataNodes.Single(n => n.Name == "p").Id]);
+        Assert.Equal("<b>u</b><br>value shape (4,)", texts[graph.DataNodes.Single(n => n.Name == "u").Id]);
+        Assert.Equal("<b>p</b><br>value shape (4,)<br>grad shape (4,)", texts[graph.DataNodes.Single(n => n.Name == "p").Id]);
     }
 
     [Fact]

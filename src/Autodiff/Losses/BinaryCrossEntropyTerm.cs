@@ -19,6 +19,7 @@ internal sealed class BinaryCrossEntropyTerm(Tensor p, Tensor y) : BinaryElement
     internal const double Epsilon = 1e-12;
 
     public override string Name => "BinaryCrossEntropy";
+    public override string Symbol => "BCE";
     public override string Formula => "ℓ = −[y·ln p + (1 − y)·ln(1 − p)]";
     public override string Derivative => "∂ℓ/∂p = (p − y) / (p·(1 − p)),  ∂ℓ/∂y = ln(1 − p) − ln p";
 

@@ -16,6 +16,7 @@ internal sealed class BinaryCrossEntropyWithLogitsTerm(Tensor z, Tensor y)
     : BinaryElementwise<BinaryCrossEntropyWithLogitsTerm.Rule>(z, y, default)
 {
     public override string Name => "BinaryCrossEntropyWithLogits";
+    public override string Symbol => "BCEσ";
     public override string Formula => "ℓ = max(z, 0) − z·y + ln(1 + e^−|z|)";
     public override string Derivative => "∂ℓ/∂z = σ(z) − y,  ∂ℓ/∂y = −z";
 

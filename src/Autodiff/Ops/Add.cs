@@ -5,6 +5,8 @@ namespace Autodiff.Ops;
 public sealed class Add(Tensor a, Tensor b) : BinaryElementwise<Add.Rule>(a, b, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "+";
+    /// <inheritdoc/>
     public override string Formula => "z = a + b";
     /// <inheritdoc/>
     public override string Derivative => "∂z/∂a = 1,  ∂z/∂b = 1";

@@ -21,6 +21,8 @@ public sealed class BroadcastTo : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "bcast";
+    /// <inheritdoc/>
     public override string Formula => $"y = x repeated to {Shapes.Format(_shape)}";
     /// <inheritdoc/>
     public override string Derivative => "∂L/∂x = Σ of ∂L/∂y over the repeats";

@@ -7,6 +7,8 @@ namespace Autodiff.Ops;
 public sealed class Div(Tensor a, Tensor b) : BinaryElementwise<Div.Rule>(a, b, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "÷";
+    /// <inheritdoc/>
     public override string Formula => "z = a / b";
     /// <inheritdoc/>
     public override string Derivative => "∂z/∂a = 1/b,  ∂z/∂b = −a/b²";

@@ -5,6 +5,8 @@ namespace Autodiff.Ops;
 public sealed class Exp(Tensor x) : UnaryElementwise<Exp.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "exp";
+    /// <inheritdoc/>
     public override string Formula => "y = eˣ";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = eˣ";

@@ -5,6 +5,8 @@ namespace Autodiff.Ops;
 public sealed class Log(Tensor x) : UnaryElementwise<Log.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "ln";
+    /// <inheritdoc/>
     public override string Formula => "y = ln x";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = 1/x";

@@ -22,6 +22,8 @@ public sealed class LogSumExp : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "lse";
+    /// <inheritdoc/>
     public override string Formula => $"y = ln Σₖ exp(xₖ) along axis {_axis}";
     /// <inheritdoc/>
     public override string Derivative => "∂y/∂xₖ = exp(xₖ − y) = softmax(x)ₖ";

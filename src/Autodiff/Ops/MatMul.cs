@@ -38,6 +38,8 @@ public sealed class MatMul : Operation
     private Tensor B => Parent(1);
 
     /// <inheritdoc/>
+    public override string Symbol => "@";
+    /// <inheritdoc/>
     public override string Formula => "C = A·B";
     /// <inheritdoc/>
     public override string Derivative => "∂L/∂A = G·Bᵀ,  ∂L/∂B = Aᵀ·G";

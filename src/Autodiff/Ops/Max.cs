@@ -24,6 +24,8 @@ public sealed class Max : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "max";
+    /// <inheritdoc/>
     public override string Formula => $"y = max xₖ along axis {_axis}";
     /// <inheritdoc/>
     public override string Derivative => "∂y/∂xₖ = 1 for the maximum, 0 otherwise";

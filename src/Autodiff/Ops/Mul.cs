@@ -5,6 +5,8 @@ namespace Autodiff.Ops;
 public sealed class Mul(Tensor a, Tensor b) : BinaryElementwise<Mul.Rule>(a, b, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "×";
+    /// <inheritdoc/>
     public override string Formula => "z = a · b";
     /// <inheritdoc/>
     public override string Derivative => "∂z/∂a = b,  ∂z/∂b = a";

@@ -5,6 +5,8 @@ namespace Autodiff.Ops;
 public sealed class Neg(Tensor x) : UnaryElementwise<Neg.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "−x";
+    /// <inheritdoc/>
     public override string Formula => "y = −x";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = −1";

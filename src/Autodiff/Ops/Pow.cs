@@ -13,6 +13,8 @@ public sealed class Pow(Tensor x, double exponent) : UnaryElementwise<Pow.Rule>(
     public double Exponent => exponent;
 
     /// <inheritdoc/>
+    public override string Symbol => "xⁿ";
+    /// <inheritdoc/>
     public override string Formula => $"y = x^{P(exponent)}";
     /// <inheritdoc/>
     public override string Derivative => exponent == 0.0 ? "dy/dx = 0" : $"dy/dx = {P(exponent)}·x^{P(exponent - 1)}";

@@ -9,6 +9,8 @@ namespace Autodiff.Ops;
 public sealed class PowTensor(Tensor a, Tensor b) : BinaryElementwise<PowTensor.Rule>(a, b, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "xⁿ";
+    /// <inheritdoc/>
     public override string Formula => "z = aᵇ";
     /// <inheritdoc/>
     public override string Derivative => "∂z/∂a = b·aᵇ⁻¹,  ∂z/∂b = aᵇ·ln a";

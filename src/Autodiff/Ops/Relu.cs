@@ -5,6 +5,8 @@ namespace Autodiff.Ops;
 public sealed class Relu(Tensor x) : UnaryElementwise<Relu.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "ReLU";
+    /// <inheritdoc/>
     public override string Formula => "y = max(x, 0)";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = 1 if x > 0, else 0";

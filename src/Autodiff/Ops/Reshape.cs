@@ -19,6 +19,8 @@ public sealed class Reshape : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "view";
+    /// <inheritdoc/>
     public override string Formula => $"y = x viewed as {Shapes.Format(_shape)}";
     /// <inheritdoc/>
     public override string Derivative => "∂L/∂x = ∂L/∂y viewed as x's shape";

@@ -8,6 +8,8 @@ namespace Autodiff.Ops;
 public sealed class Sigmoid(Tensor x) : UnaryElementwise<Sigmoid.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "σ";
+    /// <inheritdoc/>
     public override string Formula => "y = 1 / (1 + e⁻ˣ)";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = y·(1 − y)";

@@ -5,6 +5,8 @@ namespace Autodiff.Ops;
 public sealed class Sub(Tensor a, Tensor b) : BinaryElementwise<Sub.Rule>(a, b, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "−";
+    /// <inheritdoc/>
     public override string Formula => "z = a − b";
     /// <inheritdoc/>
     public override string Derivative => "∂z/∂a = 1,  ∂z/∂b = −1";

@@ -21,6 +21,8 @@ public sealed class Sum : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "Σ";
+    /// <inheritdoc/>
     public override string Formula => _axis is null ? "y = Σᵢ xᵢ" : $"y = Σ xᵢ along axis {_axis}";
     /// <inheritdoc/>
     public override string Derivative => "∂y/∂xᵢ = 1";

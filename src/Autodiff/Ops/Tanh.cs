@@ -5,6 +5,8 @@ namespace Autodiff.Ops;
 public sealed class Tanh(Tensor x) : UnaryElementwise<Tanh.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "tanh";
+    /// <inheritdoc/>
     public override string Formula => "y = tanh x";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = 1 − y²";

@@ -14,6 +14,8 @@ public sealed class Transpose : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "ᵀ";
+    /// <inheritdoc/>
     public override string Formula => "yᵢⱼ = xⱼᵢ";
     /// <inheritdoc/>
     public override string Derivative => "∂L/∂x = (∂L/∂y)ᵀ";
