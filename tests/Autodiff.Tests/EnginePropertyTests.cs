@@ -254,7 +254,7 @@ public class EnginePropertyTests
                 }
                 case 17: return ReshapeStep(x);
                 case 18: return rank == 2 ? ("Transpose", (c, _) => c.Transpose()) : null;
-                case 19: return BroadcastStep(x);
+                case 19: return rank >= 2 && x.Shape[0] == 2 ? SumToStep(x) : BroadcastStep(x);
                 case 20: case 21: return MatMulStep(x);
                 case 22: case 23: return LossStep(x, min, max, v);
                 default: return null;
@@ -349,6 +349,13 @@ public class EnginePropertyTests
                 _ => [1, .. x.Shape],
             };
             return ($"Reshape{Shape(target)}", (c, _) => c.Reshape(target));
+        }
+
+        /// <summary>The reverse of a broadcast: the leading axis summed away, the next one kept with size 1.</summary>
+        private (string, Step)? SumToStep(Tensor x)
+        {
+            int[] target = [1, .. x.Shape.Skip(2)];
+            return ($"SumTo{Shape(target)}", (c, _) => new SumTo(c, target).Apply());
         }
 
         private (string, Step)? BroadcastStep(Tensor x)

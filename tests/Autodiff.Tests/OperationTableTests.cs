@@ -76,6 +76,9 @@ public class OperationTableTests
         yield return new("Transpose", typeof(Transpose), x => x[0].Transpose(), () => [Normal(47, [3, 4])]);
         yield return new("Reshape", typeof(Reshape), x => x[0].Reshape(3, -1), () => [Normal(48, [2, 6])]);
         yield return new("BroadcastTo", typeof(BroadcastTo), x => x[0].BroadcastTo(2, 3, 4), () => [Normal(49, [3, 1])]);
+        yield return new("SumTo leading axes", typeof(SumTo), x => new SumTo(x[0], [3, 4]).Apply(), () => [Normal(50, [2, 3, 4])]);
+        yield return new("SumTo size-one axes", typeof(SumTo), x => new SumTo(x[0], [1, 3, 1]).Apply(), () => [Normal(51, [2, 3, 4])]);
+        yield return new("SumTo scalar", typeof(SumTo), x => new SumTo(x[0], []).Apply(), () => [Normal(52, [2, 3])]);
     }
 
     public static TheoryData<Row> Table => [.. Rows()];

@@ -41,9 +41,6 @@ public sealed class BroadcastTo : Operation
         return Tensor.Owning(y, _shape);
     }
 
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink) =>
-        Kernels.AddReduced(upstream, _shape, sink.For(X), X.ShapeArray);
-
     /// <inheritdoc/>
     public override Tensor?[] Backward(Tensor upstream) => [upstream.SumTo(X.ShapeArray)];
 }

@@ -30,9 +30,6 @@ public sealed class Reshape : Operation
     /// <inheritdoc/>
     public override Tensor Forward() => Tensor.Owning(X.ToArray(), _shape);
 
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink) =>
-        Kernels.AddReduced(upstream, X.ShapeArray, sink.For(X), X.ShapeArray);
-
     /// <inheritdoc/>
     public override Tensor?[] Backward(Tensor upstream) => [upstream.Reshape([.. X.ShapeArray])];
 

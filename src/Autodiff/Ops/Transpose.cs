@@ -29,16 +29,6 @@ public sealed class Transpose : Operation
         return Tensor.Owning(Kernels.Transposed(X.Values, rows, cols), [cols, rows]);
     }
 
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
-    {
-        Span<double> gx = sink.For(X);
-        if (gx.IsEmpty) return;
-        int rows = X.ShapeArray[0], cols = X.ShapeArray[1];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < cols; j++)
-                gx[i * cols + j] += upstream[j * rows + i];
-    }
-
     /// <inheritdoc/>
     public override Tensor?[] Backward(Tensor upstream) => [upstream.Transpose()];
 }
