@@ -7,9 +7,9 @@ namespace Autodiff.Engine;
 /// to the leaves, letting each operation turn the gradient of its output into gradients of its inputs.
 /// </summary>
 /// <remarks>
-/// <para>The sort is iterative (an explicit stack): a recursive one, like the article's Python, overflows the
-/// stack on deep graphs, and a stack overflow kills the notebook kernel. Nodes are marked visited through
-/// their own <see cref="Tensor.PassSlot"/> field, i.e. by reference identity, never by value equality.</para>
+/// <para>The sort is the library's one <see cref="TopologicalSort"/>, iterative (a stack overflow kills the notebook
+/// kernel). Nodes are marked visited through their own <see cref="Tensor.PassSlot"/> field, i.e. by reference
+/// identity, never by value equality.</para>
 /// <para>Each node's gradient is first gathered for this pass only, then added to what the node already
 /// held. Propagating the stored gradient instead (as the article does) would push the gradients of earlier
 /// passes through the graph a second time when Backward is called twice.</para>
@@ -23,10 +23,7 @@ internal sealed class BackwardPass
     [ThreadStatic] private static BackwardPass? t_idle;
 
     private readonly List<Tensor> _order = [];
-    // The sort's stack: a node, and which of its parents to look at next. An array rather than a Stack<T>, so
-    // that the top frame is advanced in place instead of being popped and pushed again for every parent.
-    private (Tensor Node, int NextParent)[] _stack = new (Tensor, int)[64];
-    private int _depth, _deepest;
+    private (Tensor Node, int NextParent)[] _stack = new (Tensor, int)[64];   // the sort's, kept between passes
     private bool _arrayGradsUsed, _graphGradsUsed;
     private bool[] _reached = new bool[64];
     private double[] _scalarGrads = new double[64];      // this pass's gradients of 0-d nodes
@@ -65,34 +62,28 @@ internal sealed class BackwardPass
     /// </summary>
     private void Sort(Tensor output)
     {
-        int now = InPlace.Now;
-        Visit(output);
-        while (_depth > 0)
-        {
-            ref var top = ref _stack[_depth - 1];
-            Operation? op = top.Node.GradFn;
-            if (op is not null && top.NextParent < op.ParentCount)
-            {
-                Tensor parent = op.Parent(top.NextParent++);
-                if (op.AppliedAt != now) InPlace.CheckUnchanged(parent, op);   // something changed in place since
-                if (parent.RequiresGrad && parent.PassSlot == 0) Visit(parent);   // may move the stack: top is not used after it
-            }
-            else
-            {
-                _depth--;
-                _order.Add(top.Node);
-                top.Node.PassSlot = _order.Count;
-            }
-        }
+        output.PassSlot = -1;   // on the stack: seen, not yet placed
+        var visitor = new SortVisitor(this, InPlace.Now);
+        TopologicalSort.Run(output, ref visitor, ref _stack);
         EnsureCapacity(_order.Count);
     }
 
-    private void Visit(Tensor node)
+    /// <summary>Follows parents that require grad, marking them through their own field (by reference), and checks every edge for in-place changes.</summary>
+    private readonly struct SortVisitor(BackwardPass pass, int now) : TopologicalSort.IVisitor
     {
-        node.PassSlot = -1;   // on the stack: seen, not yet placed
-        if (_depth == _stack.Length) Array.Resize(ref _stack, 2 * _depth);
-        _stack[_depth++] = (node, 0);
-        _deepest = Math.Max(_deepest, _depth);
+        public bool Follow(Tensor parent, Operation op)
+        {
+            if (op.AppliedAt != now) InPlace.CheckUnchanged(parent, op);   // something changed in place since
+            if (!parent.RequiresGrad || parent.PassSlot != 0) return false;
+            parent.PassSlot = -1;
+            return true;
+        }
+
+        public void Place(Tensor node)
+        {
+            pass._order.Add(node);
+            node.PassSlot = pass._order.Count;
+        }
     }
 
     private void Propagate(Tensor output, Tensor? seed)
@@ -233,9 +224,10 @@ internal sealed class BackwardPass
     private void Clear()
     {
         foreach (var node in _order) node.PassSlot = 0;
-        for (int i = 0; i < _depth; i++) _stack[i].Node.PassSlot = 0;   // left over if the sort threw
-        Array.Clear(_stack, 0, _deepest);   // so that the buffers do not keep the graph alive
-        _depth = _deepest = 0;
+        // The stack's used entries: still marked if the sort threw; cleared so that the buffers do not keep the graph alive.
+        int used = 0;
+        for (; used < _stack.Length && _stack[used].Node is { } node; used++) node.PassSlot = 0;
+        Array.Clear(_stack, 0, used);
         int count = _order.Count;
         Array.Clear(_reached, 0, count);
         if (_arrayGradsUsed) Array.Clear(_arrayGrads, 0, count);

@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Graphs;
 
 /// <summary>
@@ -120,29 +122,23 @@ public sealed partial class ComputationalGraph
         if (!to.PredecessorList.Contains(from)) to.PredecessorList.Add(from);
     }
 
-    /// <summary>Every tensor <paramref name="output"/> depends on, each after its parents (an explicit stack, no recursion).</summary>
+    /// <summary>Every tensor <paramref name="output"/> depends on, each after its parents (the library's one sort, no recursion).</summary>
     private static List<Tensor> TopologicalOrder(Tensor output)
     {
-        var order = new List<Tensor>();
-        var seen = new HashSet<Tensor>(ReferenceEqualityComparer.Instance) { output };
-        var stack = new Stack<(Tensor Node, int NextParent)>();
-        stack.Push((output, 0));
-        while (stack.Count > 0)
-        {
-            var (node, next) = stack.Pop();
-            Operation? op = node.GradFn;
-            if (op is not null && next < op.ParentCount)
-            {
-                stack.Push((node, next + 1));
-                Tensor parent = op.Parent(next);
-                if (seen.Add(parent)) stack.Push((parent, 0));
-            }
-            else
-            {
-                order.Add(node);
-            }
-        }
-        return order;
+        var visitor = new Everything([], new HashSet<Tensor>(ReferenceEqualityComparer.Instance) { output });
+        var stack = new (Tensor, int)[64];
+        TopologicalSort.Run(output, ref visitor, ref stack);
+        return visitor.Order;
+    }
+
+    /// <summary>Follows every parent once (a set by reference), leaves that need no gradient included.</summary>
+    private readonly struct Everything(List<Tensor> order, HashSet<Tensor> seen) : TopologicalSort.IVisitor
+    {
+        public List<Tensor> Order => order;
+
+        public bool Follow(Tensor parent, Operation op) => seen.Add(parent);
+
+        public void Place(Tensor node) => order.Add(node);
     }
 
     private static void Layout(List<GraphNode> nodes)
