@@ -53,6 +53,9 @@ internal sealed partial class GraphPicture
     public const int MarginTop = 96, MarginSide = 24, MarginBottom = 24;
     private const int MinimumWidth = 600;
 
+    /// <summary>Where each node goes: its column and row.</summary>
+    public GraphLayout Layout { get; }
+
     public GraphPicture(ComputationalGraph graph, IReadOnlyList<IReadOnlyList<string>> labelsSeen, double columnGap, int marginBottom = MarginBottom)
     {
         Graph = graph;
@@ -62,7 +65,8 @@ internal sealed partial class GraphPicture
             ? (HalfWidth: Math.Max(OperationHeight, TextWidth(Symbol(op), FontSize + 2) + 14) / 2, HalfHeight: OperationHeight / 2)
             : box, (IEqualityComparer<GraphNode>)ReferenceEqualityComparer.Instance);
 
-        var layers = graph.Nodes.GroupBy(n => n.Layer).OrderBy(g => g.Key).ToArray();
+        Layout = GraphLayout.Of(graph);
+        var layers = graph.Nodes.GroupBy(Layout.Layer).OrderBy(g => g.Key).ToArray();
         var columnWidth = layers.Select(layer => 2 * layer.Max(n => sizes[n].HalfWidth)).ToArray();
         var pitch = 2 * box.HalfHeight + RowGap;
         var rows = layers.Max(layer => layer.Count());
@@ -81,7 +85,7 @@ internal sealed partial class GraphPicture
             {
                 var (hw, hh) = sizes[node];
                 // Y counts rows downwards from the layer's middle; plotly's y axis points up.
-                places[node] = new NodePlace(x, PlotHeight / 2 - node.Y * pitch, hw, hh, node is OperationNode);
+                places[node] = new NodePlace(x, PlotHeight / 2 - Layout.Y(node) * pitch, hw, hh, node is OperationNode);
             }
             x += columnWidth[l] / 2 + columnGap;
         }

@@ -188,7 +188,7 @@ public class GraphChartsTests
         Assert.Equal(["w1", "w2", "b"], graph.DataNodes.Where(n => n.Role == NodeRole.Parameter).Select(n => n.Name));
         Assert.Contains("σ", ChartJson.Strings(nodes.Single(t => t.GetProperty("name").GetString() == "operation").GetProperty("text")));
 
-        Assert.Equal(graph.LayerCount, Centres(nodes).Values.Select(c => c.X).Distinct().Count());
+        Assert.Equal(GraphLayout.Of(graph).LayerCount, Centres(nodes).Values.Select(c => c.X).Distinct().Count());
         // No two nodes overlap, halo room included.
         var boxes = json.Shapes.Select(s => (X0: s.GetProperty("x0").GetDouble(), X1: s.GetProperty("x1").GetDouble(),
             Y0: s.GetProperty("y0").GetDouble(), Y1: s.GetProperty("y1").GetDouble())).ToArray();
@@ -199,7 +199,7 @@ public class GraphChartsTests
 
         var wide = json.Layout.GetProperty("width").GetDouble();
         var narrow = ChartJson.Of(Charts.ComputationalGraph(Linear().Graph)).Layout.GetProperty("width").GetDouble();
-        Assert.True(wide > narrow + 300, $"{wide} px for {graph.LayerCount} layers vs {narrow} px for 5");
+        Assert.True(wide > narrow + 300, $"{wide} px for {GraphLayout.Of(graph).LayerCount} layers vs {narrow} px for 5");
     }
 
     [Fact]

@@ -34,8 +34,6 @@ public class ComputationalGraphTests
               t3 [label="b\nvalue 1\ngrad 1", shape=box, style="rounded,filled", fillcolor="#F5A623"];
               op1 [label="Add", shape=ellipse, style=filled, fillcolor="#E6E6E6", tooltip="z = a + b\n∂z/∂a = 1,  ∂z/∂b = 1"];
               t4 [label="y\nvalue -5\ngrad 1", shape=box, style="rounded,filled", fillcolor="#B57EDC"];
-              { rank=same; t0; t1; }
-              { rank=same; t2; t3; }
               t0 -> op0;
               t1 -> op0;
               op0 -> t2;
@@ -77,7 +75,7 @@ public class ComputationalGraphTests
     }
 
     [Fact]
-    public void Model_ForWxPlusB_HasRolesValuesGradientsAndLayers()
+    public void Model_ForWxPlusB_HasRolesValuesAndGradients()
     {
         var (graph, w, x, b, z, y) = LinearGraph();
         Assert.Equal(5, graph.DataNodes.Count);
@@ -98,10 +96,6 @@ public class ComputationalGraphTests
         Assert.Equal("∂z/∂a = b,  ∂z/∂b = a", mul.Derivative);
         Assert.Equal([graph.Find(w)!, graph.Find(x)!], mul.Inputs);
 
-        // Layers: w, x | Mul | z, b (b waits next to the addition) | Add | y.
-        Assert.Equal(5, graph.LayerCount);
-        Assert.Equal([0, 0, 1, 2, 2, 3, 4], graph.Nodes.Select(n => n.Layer));
-        Assert.Equal([-0.5, 0.5, 0, -0.5, 0.5, 0, 0], graph.Nodes.Select(n => n.Y));
         Assert.Equal(["t0", "t1", "op0", "t2", "t3", "op1", "t4"], graph.Nodes.Select(n => n.Id));
     }
 
@@ -177,7 +171,6 @@ public class ComputationalGraphTests
         for (int i = 0; i < depth; i++) y = y + 1.0;
         var graph = ComputationalGraph.From(y);
         Assert.Equal(2 * depth + 1, graph.DataNodes.Count);   // the chain plus one constant per addition
-        Assert.Equal(2 * depth + 1, graph.LayerCount);
         Assert.Equal(depth, graph.Find(y)!.Value[0]);
     }
 
@@ -197,33 +190,5 @@ public class ComputationalGraphTests
         Assert.Equal(["z", "p"], graph.DataNodes.Where(n => n.Role == NodeRole.Intermediate && n.Name is not null).Select(n => n.Name));
         Assert.Equal("loss", graph.DataNodes.Single(n => n.Role == NodeRole.Output).Name);
         Assert.Contains(graph.OperationNodes, op => op.Name == "BinaryCrossEntropy");
-        Assert.Equal(0, Crossings(graph));
-    }
-
-    [Fact]
-    public void Layout_KeepsEdgesOfSmallGraphsUncrossed()
-    {
-        var a = new Tensor(1.0, requiresGrad: true) { Name = "a" };
-        var b = new Tensor(2.0, requiresGrad: true) { Name = "b" };
-        var c = new Tensor(3.0, requiresGrad: true) { Name = "c" };
-        // In topological order the leaves are a, b, c, and b → a·b crosses a → c·a; a belongs between b and c.
-        var graph = ComputationalGraph.From(a * b + c * a);
-        Assert.Equal(0, Crossings(graph));
-        Assert.Equal(["b", "a", "c"], graph.DataNodes.Where(n => n.Layer == 0).OrderBy(n => n.Order).Select(n => n.Name));
-    }
-
-    /// <summary>Pairs of edges between adjacent layers that cross, in the layout's coordinates.</summary>
-    private static int Crossings(ComputationalGraph graph)
-    {
-        var spans = graph.Edges.Where(e => e.To.Layer == e.From.Layer + 1).ToList();
-        int crossings = 0;
-        for (int i = 0; i < spans.Count; i++)
-            for (int j = i + 1; j < spans.Count; j++)
-            {
-                var (a, b) = (spans[i], spans[j]);
-                if (a.From.Layer != b.From.Layer) continue;
-                if ((a.From.Y - b.From.Y) * (a.To.Y - b.To.Y) < 0) crossings++;
-            }
-        return crossings;
     }
 }
