@@ -1,3 +1,4 @@
+using Autodiff.Engine;
 using BenchmarkDotNet.Attributes;
 
 namespace Autodiff.Benchmarks;

@@ -42,7 +42,7 @@ public static class Workloads
 }
 
 /// <summary>One full-batch training step: loss, zero grad, backward, update, as a learner writes it.</summary>
-public abstract class TrainingStep
+public abstract class BatchedTrainingStep
 {
     /// <summary>The loss on the whole batch, with its graph.</summary>
     public abstract Tensor Loss();
@@ -65,7 +65,7 @@ public abstract class TrainingStep
 /// Logistic regression on 100×2 points, as the course's toolkit writes it: <c>Nn.LogisticRegression</c>
 /// (p = σ(w1·x1 + w2·x2 + b)), <c>Losses.BinaryCrossEntropy</c>, <c>Optim.Sgd</c>.
 /// </summary>
-public sealed class LogisticRegressionStep : TrainingStep
+public sealed class LogisticRegressionStep : BatchedTrainingStep
 {
     private readonly Tensor _x, _y;
     private readonly LogisticRegression _model = new(seed: 1);
@@ -89,7 +89,7 @@ public sealed class LogisticRegressionStep : TrainingStep
 /// A 2→16→16→1 tanh network on 100×2 points, as the toolkit writes it: <c>Nn.Mlp</c>, mean squared error against
 /// labels ±1, <c>Optim.Sgd</c>.
 /// </summary>
-public sealed class BatchedMlpStep : TrainingStep
+public sealed class BatchedMlpStep : BatchedTrainingStep
 {
     private readonly Tensor _x, _y;
     private readonly Mlp _model = new([2, 16, 16, 1], Activation.Tanh, seed: 1);

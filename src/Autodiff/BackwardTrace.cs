@@ -1,3 +1,4 @@
+using Autodiff.Graphs;
 using System.Globalization;
 using System.Text;
 
@@ -51,19 +52,19 @@ public sealed class BackwardTrace : IDisposable
     {
         Check.NotNull(node, nameof(node));
         // Written in the order the paths were built (forward order), which is how a reader traces them.
-        var parts = ContributionsTo(node).Reverse().Select(c => $"{Format(c.Amount)} via {Label(c.From)}").ToList();
+        var parts = ContributionsTo(node).Reverse().Select(c => $"{Format(c.Amount, c.To)} via {Label(c.From)}").ToList();
         if (parts.Count == 0)
         {
             var own = _steps.LastOrDefault(s => ReferenceEquals(s.Node, node));
             return own is null
                 ? $"{Label(node)}.grad: no gradient reached it in the traced passes"
-                : $"{Label(node)}.grad = {Format(own.Gradient)} (the seed of the backward pass)";
+                : $"{Label(node)}.grad = {Format(own.Gradient, node)} (the seed of the backward pass)";
         }
         var total = _steps.LastOrDefault(s => ReferenceEquals(s.Node, node));
         string sum = string.Join(" + ", parts);
         return total is null || parts.Count == 1
             ? $"{Label(node)}.grad = {sum}"
-            : $"{Label(node)}.grad = {sum} = {Format(total.Gradient)}";
+            : $"{Label(node)}.grad = {sum} = {Format(total.Gradient, node)}";
     }
 
     /// <summary>Stops recording.</summary>
@@ -80,10 +81,7 @@ public sealed class BackwardTrace : IDisposable
     internal static string Label(Tensor tensor) =>
         tensor.Name ?? (tensor.GradFn is { } op ? $"({op.Name} result)" : $"(unnamed {Shapes.Format(tensor.ShapeArray)} leaf)");
 
-    internal static string Format(double[] values) =>
-        values.Length == 1
-            ? Tensor.FormatNumber(values[0])
-            : "[" + string.Join(", ", values.Take(6).Select(Tensor.FormatNumber)) + (values.Length > 6 ? ", …" : "") + "]";
+    internal static string Format(double[] values, Tensor shapeOf) => ValueText.Of(values, shapeOf.ShapeArray);
 
     /// <inheritdoc/>
     public override string ToString()
@@ -105,9 +103,9 @@ public sealed record BackwardStep(int Index, Tensor Node, Operation? Operation, 
     /// <inheritdoc/>
     public override string ToString()
     {
-        string head = $"{Index,3}. ∂L/∂{BackwardTrace.Label(Node)} = {BackwardTrace.Format(Gradient)}";
+        string head = $"{Index,3}. ∂L/∂{BackwardTrace.Label(Node)} = {BackwardTrace.Format(Gradient, Node)}";
         if (Operation is null) return head + "  (leaf)";
-        var sent = Contributions.Select(c => $"{BackwardTrace.Label(c.To)} += {BackwardTrace.Format(c.Amount)}");
+        var sent = Contributions.Select(c => $"{BackwardTrace.Label(c.To)} += {BackwardTrace.Format(c.Amount, c.To)}");
         return $"{head}  → {Operation.Name}: {string.Join(", ", sent)}";
     }
 }
@@ -124,6 +122,6 @@ public sealed record GradientContribution(Tensor From, Tensor To, int ParentInde
 {
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{BackwardTrace.Label(To)} += {BackwardTrace.Format(Amount)} via {BackwardTrace.Label(From)}" +
+        $"{BackwardTrace.Label(To)} += {BackwardTrace.Format(Amount, To)} via {BackwardTrace.Label(From)}" +
         (LocalDerivative is double d ? $" (local derivative {d.ToString("G6", CultureInfo.InvariantCulture)})" : "");
 }

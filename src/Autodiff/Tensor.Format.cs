@@ -23,7 +23,7 @@ public sealed partial class Tensor
         return text.Append(')').ToString();
     }
 
-    internal static string FormatNumber(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    internal static string FormatNumber(double value) => Graphs.ValueText.Number(value);
 
     private void AppendValues(StringBuilder text, int dim, int offset, int indent)
     {

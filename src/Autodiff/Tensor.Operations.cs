@@ -106,18 +106,8 @@ public sealed partial class Tensor
     /// <summary>softmax along <paramref name="axis"/>: exp(xᵢ) / Σⱼ exp(xⱼ), computed as exp(LogSoftmax) so it never overflows.</summary>
     public Tensor Softmax(int axis) => LogSoftmax(axis).Exp();
 
-    /// <summary>
-    /// Sums a gradient back to <paramref name="shape"/>, which broadcasts to this tensor's shape: over the leading
-    /// axes the broadcast added, and over the axes where <paramref name="shape"/> has size 1.
-    /// </summary>
-    internal Tensor SumTo(int[] shape)
-    {
-        Tensor result = this;
-        while (result.Rank > shape.Length) result = result.Sum(0);
-        for (int d = 0; d < shape.Length; d++)
-            if (shape[d] == 1 && result._shape[d] != 1) result = result.Sum(d, keepDim: true);
-        return result;
-    }
+    /// <summary>Sums a gradient back to <paramref name="shape"/>, which broadcasts to this tensor's shape (<see cref="Ops.SumTo"/>).</summary>
+    internal Tensor SumTo(int[] shape) => Shapes.Equal(shape, _shape) ? this : new Ops.SumTo(this, shape).Apply();
 
     /// <summary>A constant tensor (no graph) holding f applied to each value.</summary>
     internal Tensor Map(Func<double, double> f)

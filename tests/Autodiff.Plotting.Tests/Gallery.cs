@@ -4,7 +4,7 @@ namespace Autodiff.Plotting.Tests;
 
 /// <summary>
 /// The article's charts and the course's other uses of each helper, built from plain numbers. Tests check
-/// their structure; with AUTODIFF_PLOTTING_GALLERY=dir set, <see cref="GalleryTest"/> also writes each one
+/// their structure; with AUTODIFF_PLOTTING_GALLERY=dir set, <see cref="GalleryTests"/> also writes each one
 /// to dir/name.html so that a person (or headless Chromium) can look at it.
 /// </summary>
 public static class Gallery

@@ -9,7 +9,7 @@ public sealed partial class ComputationalGraph
     /// <summary>
     /// The graph in Graphviz's DOT language (render with <c>dot -Tsvg</c>): data nodes as boxes coloured by role,
     /// showing name, value and gradient; operations as grey ellipses with the formula and derivative as tooltip;
-    /// one rank per layer of the layout, left to right.
+    /// left to right (Graphviz places the nodes).
     /// </summary>
     /// <param name="frame">
     /// A step of a traced backward pass (see <see cref="Replay"/>): then the gradients shown are those gathered
@@ -37,8 +37,6 @@ public sealed partial class ComputationalGraph
             if (IsActive(node, frame)) dot.Append($", color=\"{ActiveColor}\", penwidth=3");
             dot.Append("];\n");
         }
-        foreach (var layer in Nodes.GroupBy(n => n.Layer).OrderBy(g => g.Key).Where(g => g.Count() > 1))
-            dot.Append($"  {{ rank=same; {string.Join("; ", layer.OrderBy(n => n.Order).Select(n => n.Id))}; }}\n");
         foreach (GraphEdge edge in Edges)
         {
             dot.Append($"  {edge.From.Id} -> {edge.To.Id}");

@@ -1,20 +1,18 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Graphs;
 
 /// <summary>
 /// The computational graph behind a tensor, as the article draws it: data nodes (tensors) and operation nodes,
 /// edges from inputs to operations and from operations to their results, each data node with its role, name,
-/// value and gradient, each operation with its formula and derivative, and a layered layout to draw it.
+/// value and gradient, each operation with its formula and derivative. Drawing it (layout, colours) is the
+/// charts' job (<c>Autodiff.Plotting</c>); the DOT and Mermaid exports hand it to other tools.
 /// micrograd: <c>draw_dot</c>; PyTorch has no built-in twin (torchviz draws one).
 /// </summary>
 /// <remarks>
 /// <para>A snapshot: values are read when asked, but gradients and the structure are those of the moment
 /// <see cref="From"/> ran. Built without recursion, so graphs of any depth work; nodes are identified by
 /// reference, never by value.</para>
-/// <para>Layout: a node's <see cref="GraphNode.Layer"/> is one more than the layer of its deepest predecessor
-/// (operations and data nodes alternate), except that a leaf is moved right to just before the first operation
-/// that uses it, so a bias enters next to the addition it takes part in. Within a layer, nodes start in
-/// topological order and are then reordered by the mean position of their neighbours (two sweeps each way, the
-/// barycenter heuristic), which removes most crossings of small graphs. Everything is deterministic.</para>
 /// </remarks>
 [TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed partial class ComputationalGraph
@@ -29,7 +27,6 @@ public sealed partial class ComputationalGraph
         Output = output;
         DataNodes = [.. nodes.OfType<DataNode>()];
         OperationNodes = [.. nodes.OfType<OperationNode>()];
-        LayerCount = nodes.Max(n => n.Layer) + 1;
     }
 
     /// <summary>Every node, in topological order: each node after all of its predecessors.</summary>
@@ -46,9 +43,6 @@ public sealed partial class ComputationalGraph
 
     /// <summary>The node of the tensor the graph was built from.</summary>
     public DataNode Output { get; }
-
-    /// <summary>The number of layers of the layout.</summary>
-    public int LayerCount { get; }
 
     /// <summary>The data node of <paramref name="tensor"/> (by reference), or null if it is not part of this graph.</summary>
     public DataNode? Find(Tensor tensor)
@@ -101,7 +95,6 @@ public sealed partial class ComputationalGraph
             }
         }
 
-        Layout(nodes);
         return new ComputationalGraph(nodes, edges, dataNodes, dataNodes[output]);
     }
 
@@ -120,67 +113,25 @@ public sealed partial class ComputationalGraph
         if (!to.PredecessorList.Contains(from)) to.PredecessorList.Add(from);
     }
 
-    /// <summary>Every tensor <paramref name="output"/> depends on, each after its parents (an explicit stack, no recursion).</summary>
+    /// <summary>Every tensor <paramref name="output"/> depends on, each after its parents (the library's one sort, no recursion).</summary>
     private static List<Tensor> TopologicalOrder(Tensor output)
     {
-        var order = new List<Tensor>();
-        var seen = new HashSet<Tensor>(ReferenceEqualityComparer.Instance) { output };
-        var stack = new Stack<(Tensor Node, int NextParent)>();
-        stack.Push((output, 0));
-        while (stack.Count > 0)
-        {
-            var (node, next) = stack.Pop();
-            Operation? op = node.GradFn;
-            if (op is not null && next < op.ParentCount)
-            {
-                stack.Push((node, next + 1));
-                Tensor parent = op.Parent(next);
-                if (seen.Add(parent)) stack.Push((parent, 0));
-            }
-            else
-            {
-                order.Add(node);
-            }
-        }
-        return order;
+        var visitor = new Everything([], new HashSet<Tensor>(ReferenceEqualityComparer.Instance) { output });
+        var stack = new (Tensor, int)[64];
+        TopologicalSort.Run(output, ref visitor, ref stack);
+        return visitor.Order;
     }
 
-    private static void Layout(List<GraphNode> nodes)
+    /// <summary>Follows every parent once (a set by reference), leaves that need no gradient included.</summary>
+    private readonly struct Everything(List<Tensor> order, HashSet<Tensor> seen) : TopologicalSort.IVisitor
     {
-        foreach (GraphNode node in nodes)
-            node.Layer = node.PredecessorList.Count == 0 ? 0 : node.PredecessorList.Max(p => p.Layer) + 1;
-        foreach (GraphNode node in nodes)
-            if (node.PredecessorList.Count == 0 && node.SuccessorList.Count > 0)
-                node.Layer = node.SuccessorList.Min(s => s.Layer) - 1;
+        public List<Tensor> Order => order;
 
-        var layers = nodes.GroupBy(n => n.Layer).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
-        foreach (var layer in layers) Number(layer);
-        for (int round = 0; round < 2; round++)
-        {
-            for (int l = 1; l < layers.Count; l++) Reorder(layers[l], n => n.PredecessorList);
-            for (int l = layers.Count - 2; l >= 0; l--) Reorder(layers[l], n => n.SuccessorList);
-        }
-        foreach (var layer in layers)
-            foreach (GraphNode node in layer)
-                node.Y = node.Order - (layer.Count - 1) / 2.0;
+        public bool Follow(Tensor parent, Operation op) => seen.Add(parent);
+
+        public void Place(Tensor node) => order.Add(node);
     }
 
-    /// <summary>Sorts a layer by the mean position of each node's neighbours; a node without neighbours there keeps its place.</summary>
-    private static void Reorder(List<GraphNode> layer, Func<GraphNode, List<GraphNode>> neighbours)
-    {
-        double Key(GraphNode n) => neighbours(n) is { Count: > 0 } list ? list.Average(m => m.Order) : n.Order;
-        var sorted = layer.Select(n => (Node: n, Key: Key(n))).OrderBy(x => x.Key).ThenBy(x => x.Node.Order).Select(x => x.Node).ToList();
-        layer.Clear();
-        layer.AddRange(sorted);
-        Number(layer);
-    }
-
-    private static void Number(List<GraphNode> layer)
-    {
-        for (int i = 0; i < layer.Count; i++) layer[i].Order = i;
-    }
-
-    /// <summary>E.g. <c>ComputationalGraph(5 data nodes, 2 operations, 5 layers)</c>.</summary>
-    public override string ToString() =>
-        $"ComputationalGraph({DataNodes.Count} data nodes, {OperationNodes.Count} operations, {LayerCount} layers)";
+    /// <summary>E.g. <c>ComputationalGraph(5 data nodes, 2 operations)</c>.</summary>
+    public override string ToString() => $"ComputationalGraph({DataNodes.Count} data nodes, {OperationNodes.Count} operations)";
 }

@@ -1,10 +1,6 @@
 namespace Autodiff.Graphs;
 
 /// <summary>A node of a <see cref="ComputationalGraph"/>: a data node (<see cref="DataNode"/>) or an operation node (<see cref="OperationNode"/>).</summary>
-/// <remarks>
-/// Its place in the layered layout is (<see cref="Layer"/>, <see cref="Y"/>): layers run from the leaves on the
-/// left to the output on the right, and <see cref="Y"/> is centred on 0 within each layer.
-/// </remarks>
 public abstract class GraphNode
 {
     private protected GraphNode(string id, NodeRole role)
@@ -18,15 +14,6 @@ public abstract class GraphNode
 
     /// <summary>What the node is (its colour in pictures).</summary>
     public NodeRole Role { get; }
-
-    /// <summary>The column of the layout, from 0 (leftmost): one more than the layer of the node's deepest input; a leaf sits just left of its first use.</summary>
-    public int Layer { get; internal set; }
-
-    /// <summary>The node's position within its layer, from 0 (top).</summary>
-    public int Order { get; internal set; }
-
-    /// <summary>The vertical coordinate: <see cref="Order"/> shifted so that each layer is centred on 0.</summary>
-    public double Y { get; internal set; }
 
     /// <summary>The lines of text a picture shows in this node.</summary>
     public abstract IReadOnlyList<string> Label { get; }

@@ -19,28 +19,21 @@ internal sealed class BinaryCrossEntropyTerm(Tensor p, Tensor y) : BinaryElement
     internal const double Epsilon = 1e-12;
 
     public override string Name => "BinaryCrossEntropy";
+    public override string Symbol => "BCE";
     public override string Formula => "ℓ = −[y·ln p + (1 − y)·ln(1 − p)]";
     public override string Derivative => "∂ℓ/∂p = (p − y) / (p·(1 − p)),  ∂ℓ/∂y = ln(1 − p) − ln p";
-
-    /// <summary>The same rule written with tensor operations, so that Backward(createGraph: true) can differentiate it again.</summary>
-    public override Tensor?[] Backward(Tensor upstream)
-    {
-        Tensor p = A, y = B;
-        Tensor pTimesOneMinusP = (p * (1.0 - p) - Epsilon).Relu() + Epsilon;    // max(p·(1 − p), ε)
-        return [upstream * (p - y) / pTimesOneMinusP, upstream * (ClampedLog(1.0 - p) - ClampedLog(p))];
-    }
-
-    private static Tensor ClampedLog(Tensor x) => (x.Log() - LogFloor).Relu() + LogFloor;   // max(ln x, −100)
 
     /// <summary>ℓ(p, y), ∂ℓ/∂p, ∂ℓ/∂y.</summary>
     internal readonly struct Rule : IBinaryRule
     {
         public double Value(double p, double y) => -(y * ClampedLog(p) + (1.0 - y) * ClampedLog(1.0 - p));
 
-        public double DzDa(double p, double y, double loss) => (p - y) / Math.Max(p * (1.0 - p), Epsilon);
+        public T DzDa<T>(T p, T y, T loss) where T : IReal<T> => (p - y) / T.Max(p * (1.0 - p), Epsilon);
 
-        public double DzDb(double p, double y, double loss) => ClampedLog(1.0 - p) - ClampedLog(p);
+        public T DzDb<T>(T p, T y, T loss) where T : IReal<T> => ClampedLog(1.0 - p) - ClampedLog(p);
 
         private static double ClampedLog(double x) => Math.Max(Math.Log(x), LogFloor);
+
+        private static T ClampedLog<T>(T x) where T : IReal<T> => T.Max(T.Log(x), LogFloor);
     }
 }

@@ -16,18 +16,17 @@ internal sealed class BinaryCrossEntropyWithLogitsTerm(Tensor z, Tensor y)
     : BinaryElementwise<BinaryCrossEntropyWithLogitsTerm.Rule>(z, y, default)
 {
     public override string Name => "BinaryCrossEntropyWithLogits";
+    public override string Symbol => "BCEσ";
     public override string Formula => "ℓ = max(z, 0) − z·y + ln(1 + e^−|z|)";
     public override string Derivative => "∂ℓ/∂z = σ(z) − y,  ∂ℓ/∂y = −z";
-
-    public override Tensor?[] Backward(Tensor upstream) => [upstream * (A.Sigmoid() - B), upstream * -A];
 
     /// <summary>ℓ(z, y), ∂ℓ/∂z, ∂ℓ/∂y.</summary>
     internal readonly struct Rule : IBinaryRule
     {
         public double Value(double z, double y) => Math.Max(z, 0.0) - z * y + Math.Log(1.0 + Math.Exp(-Math.Abs(z)));
 
-        public double DzDa(double z, double y, double loss) => default(Sigmoid.Rule).Value(z) - y;
+        public T DzDa<T>(T z, T y, T loss) where T : IReal<T> => T.Sigmoid(z) - y;
 
-        public double DzDb(double z, double y, double loss) => -z;
+        public T DzDb<T>(T z, T y, T loss) where T : IReal<T> => -z;
     }
 }

@@ -1,3 +1,5 @@
+using Autodiff.Ops;
+
 namespace Autodiff.Nn;
 
 /// <summary>
@@ -80,7 +82,7 @@ public sealed class LogisticRegression : Module
         Check.NotNull(x, nameof(x));
         Check.Argument(x.Rank == 2 && x.Shape[1] == 2, nameof(x),
             $"LogisticRegression takes an n×2 matrix (one row (x1, x2) per example), got shape {Shapes.Format(x.ShapeArray)}");
-        Tensor x1 = Columns.Of(x, 0), x2 = Columns.Of(x, 1);
+        Tensor x1 = Column.Of(x, 0), x2 = Column.Of(x, 1);
         return Forward(x1, x2);
     }
 

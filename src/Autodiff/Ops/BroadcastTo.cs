@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>Repeats a tensor along the axes where it has size 1 (or is missing) to reach a larger shape.</summary>
@@ -19,6 +21,8 @@ public sealed class BroadcastTo : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "bcast";
+    /// <inheritdoc/>
     public override string Formula => $"y = x repeated to {Shapes.Format(_shape)}";
     /// <inheritdoc/>
     public override string Derivative => "∂L/∂x = Σ of ∂L/∂y over the repeats";
@@ -36,9 +40,6 @@ public sealed class BroadcastTo : Operation
                 y[k] = x[i];
         return Tensor.Owning(y, _shape);
     }
-
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink) =>
-        Kernels.AddReduced(upstream, _shape, sink.For(X), X.ShapeArray);
 
     /// <inheritdoc/>
     public override Tensor?[] Backward(Tensor upstream) => [upstream.SumTo(X.ShapeArray)];

@@ -7,13 +7,11 @@ namespace Autodiff.Ops;
 public sealed class Div(Tensor a, Tensor b) : BinaryElementwise<Div.Rule>(a, b, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "÷";
+    /// <inheritdoc/>
     public override string Formula => "z = a / b";
     /// <inheritdoc/>
     public override string Derivative => "∂z/∂a = 1/b,  ∂z/∂b = −a/b²";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) =>
-        [A.RequiresGrad ? upstream / B : null, B.RequiresGrad ? -upstream * A / (B * B) : null];
 
     /// <summary>z = a / b, ∂z/∂a = 1/b, ∂z/∂b = −z/b.</summary>
     public readonly struct Rule : IBinaryRule
@@ -21,8 +19,8 @@ public sealed class Div(Tensor a, Tensor b) : BinaryElementwise<Div.Rule>(a, b, 
         /// <inheritdoc/>
         public double Value(double a, double b) => a / b;
         /// <inheritdoc/>
-        public double DzDa(double a, double b, double z) => 1.0 / b;
+        public T DzDa<T>(T a, T b, T z) where T : IReal<T> => 1.0 / b;
         /// <inheritdoc/>
-        public double DzDb(double a, double b, double z) => -z / b;
+        public T DzDb<T>(T a, T b, T z) where T : IReal<T> => -z / b;
     }
 }

@@ -1,27 +1,33 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
-/// <summary>An element-wise function of one input: its value and its derivative, side by side.</summary>
-/// <remarks>Implemented by small structs, so the loops over elements are compiled with the rule inlined.</remarks>
+/// <summary>An element-wise function of one input: its value, and its derivative stated once.</summary>
+/// <remarks>
+/// The derivative is generic over <see cref="IReal{T}"/>: a plain backward pass runs it on each element's numbers,
+/// <c>Backward(createGraph: true)</c> runs the same line on whole tensors. Implemented by small structs, so the
+/// loops over elements are compiled with the rule inlined.
+/// </remarks>
 public interface IUnaryRule
 {
     /// <summary>y = f(x).</summary>
     double Value(double x);
 
-    /// <summary>dy/dx, given x and the already computed y.</summary>
-    double Derivative(double x, double y);
+    /// <summary>dy/dx, given x and the output y (read it instead of computing f again).</summary>
+    T Derivative<T>(T x, T y) where T : IReal<T>;
 }
 
-/// <summary>An element-wise function of two inputs: its value and both partial derivatives, side by side.</summary>
+/// <summary>An element-wise function of two inputs: its value, and both partial derivatives stated once.</summary>
 public interface IBinaryRule
 {
     /// <summary>z = f(a, b).</summary>
     double Value(double a, double b);
 
-    /// <summary>∂z/∂a, given a, b and the already computed z.</summary>
-    double DzDa(double a, double b, double z);
+    /// <summary>∂z/∂a, given a, b and the output z.</summary>
+    T DzDa<T>(T a, T b, T z) where T : IReal<T>;
 
-    /// <summary>∂z/∂b, given a, b and the already computed z.</summary>
-    double DzDb(double a, double b, double z);
+    /// <summary>∂z/∂b, given a, b and the output z.</summary>
+    T DzDb<T>(T a, T b, T z) where T : IReal<T>;
 }
 
 /// <summary>An operation applying <typeparamref name="TRule"/> to every element of its input.</summary>
@@ -30,34 +36,20 @@ public abstract class UnaryElementwise<TRule>(Tensor x, TRule rule) : Operation(
     /// <summary>The input.</summary>
     protected Tensor X => Parent(0);
 
+    /// <inheritdoc/>
+    public sealed override Tensor Forward() => Elementwise.Map(rule, X);
+
+    /// <summary>∂L/∂x = ∂L/∂y · dy/dx, with the rule's derivative.</summary>
+    public sealed override Tensor?[] Backward(Tensor upstream, Tensor output) => [upstream * rule.Derivative(X, output)];
+
     internal sealed override bool ComputesRawValues => true;
 
-    /// <inheritdoc/>
-    public sealed override Tensor Forward()
-    {
-        Tensor x = X;
-        if (x.IsScalar) return new Tensor(rule.Value(x.ScalarValue));
-        var y = new double[x.Size];
-        Map(x.Values, y);
-        return Tensor.Owning(y, x.ShapeArray);
-    }
-
-    /// <summary>y[i] = f(x[i]) for all i; an operation may override it with a vectorised kernel.</summary>
-    private protected virtual void Map(ReadOnlySpan<double> x, Span<double> y)
-    {
-        for (int i = 0; i < x.Length; i++) y[i] = rule.Value(x[i]);
-    }
-
-    internal sealed override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
-    {
-        Span<double> gx = sink.For(X);
-        if (gx.IsEmpty) return;
-        ReadOnlySpan<double> x = X.Values, y = output.Values;
-        for (int i = 0; i < gx.Length; i++) gx[i] += upstream[i] * rule.Derivative(x[i], y[i]);
-    }
+    internal sealed override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink) =>
+        Elementwise.BackwardInto(rule, X, output, upstream, sink);
 }
 
 /// <summary>An operation applying <typeparamref name="TRule"/> to pairs of elements of two inputs, with NumPy broadcasting.</summary>
+/// <remarks>A gradient that flows into a broadcast input is summed back to that input's shape by the engine, never here.</remarks>
 public abstract class BinaryElementwise<TRule>(Tensor a, Tensor b, TRule rule) : Operation(a, b) where TRule : struct, IBinaryRule
 {
     /// <summary>The first input.</summary>
@@ -66,54 +58,18 @@ public abstract class BinaryElementwise<TRule>(Tensor a, Tensor b, TRule rule) :
     /// <summary>The second input.</summary>
     protected Tensor B => Parent(1);
 
+    /// <inheritdoc/>
+    public sealed override Tensor Forward() => Elementwise.Map(rule, A, B, Name);
+
+    /// <summary>∂L/∂a = ∂L/∂z · ∂z/∂a and ∂L/∂b = ∂L/∂z · ∂z/∂b, with the rule's derivatives.</summary>
+    public sealed override Tensor?[] Backward(Tensor upstream, Tensor output) =>
+    [
+        A.RequiresGrad ? upstream * rule.DzDa(A, B, output) : null,
+        B.RequiresGrad ? upstream * rule.DzDb(A, B, output) : null,
+    ];
+
     internal sealed override bool ComputesRawValues => true;
 
-    /// <inheritdoc/>
-    public sealed override Tensor Forward()
-    {
-        Tensor a = A, b = B;
-        if (a.IsScalar && b.IsScalar) return new Tensor(rule.Value(a.ScalarValue, b.ScalarValue));
-        int[] shape = Shapes.Broadcast(a.ShapeArray, b.ShapeArray, Name);
-        var z = new double[Shapes.SizeOf(shape)];
-        ReadOnlySpan<double> av = a.Values, bv = b.Values;
-        if (av.Length == z.Length && bv.Length == z.Length)
-        {
-            for (int i = 0; i < z.Length; i++) z[i] = rule.Value(av[i], bv[i]);
-        }
-        else
-        {
-            var plan = new Broadcast(shape, a.ShapeArray, b.ShapeArray);
-            int length = plan.RowLength, stepA = plan.StepA, stepB = plan.StepB;
-            for (int row = 0, k = 0; row < plan.Rows; row++)
-            {
-                int ia = plan.StartA[row], ib = plan.StartB[row];
-                for (int j = 0; j < length; j++, k++, ia += stepA, ib += stepB) z[k] = rule.Value(av[ia], bv[ib]);
-            }
-        }
-        return Tensor.Owning(z, shape);
-    }
-
-    internal sealed override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
-    {
-        Span<double> ga = sink.For(A), gb = sink.For(B);
-        ReadOnlySpan<double> av = A.Values, bv = B.Values, z = output.Values;
-        if (av.Length == z.Length && bv.Length == z.Length)
-        {
-            if (!ga.IsEmpty) for (int i = 0; i < z.Length; i++) ga[i] += upstream[i] * rule.DzDa(av[i], bv[i], z[i]);
-            if (!gb.IsEmpty) for (int i = 0; i < z.Length; i++) gb[i] += upstream[i] * rule.DzDb(av[i], bv[i], z[i]);
-            return;
-        }
-        // Broadcast: an input element used for several outputs receives the sum of their gradients.
-        var plan = new Broadcast(output.ShapeArray, A.ShapeArray, B.ShapeArray);
-        int length = plan.RowLength, stepA = plan.StepA, stepB = plan.StepB;
-        for (int row = 0, k = 0; row < plan.Rows; row++)
-        {
-            int ia = plan.StartA[row], ib = plan.StartB[row];
-            for (int j = 0; j < length; j++, k++, ia += stepA, ib += stepB)
-            {
-                if (!ga.IsEmpty) ga[ia] += upstream[k] * rule.DzDa(av[ia], bv[ib], z[k]);
-                if (!gb.IsEmpty) gb[ib] += upstream[k] * rule.DzDb(av[ia], bv[ib], z[k]);
-            }
-        }
-    }
+    internal sealed override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink) =>
+        Elementwise.BackwardInto(rule, A, B, output, upstream, sink);
 }

@@ -5,12 +5,11 @@ namespace Autodiff.Ops;
 public sealed class Exp(Tensor x) : UnaryElementwise<Exp.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "exp";
+    /// <inheritdoc/>
     public override string Formula => "y = eˣ";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = eˣ";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [upstream * X.Exp()];
 
     /// <summary>y = eˣ, dy/dx = y.</summary>
     public readonly struct Rule : IUnaryRule
@@ -18,6 +17,6 @@ public sealed class Exp(Tensor x) : UnaryElementwise<Exp.Rule>(x, default)
         /// <inheritdoc/>
         public double Value(double x) => Math.Exp(x);
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => y;
+        public T Derivative<T>(T x, T y) where T : IReal<T> => y;
     }
 }

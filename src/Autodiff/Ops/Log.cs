@@ -5,12 +5,11 @@ namespace Autodiff.Ops;
 public sealed class Log(Tensor x) : UnaryElementwise<Log.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "ln";
+    /// <inheritdoc/>
     public override string Formula => "y = ln x";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = 1/x";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [upstream / X];
 
     /// <summary>y = ln x, dy/dx = 1/x.</summary>
     public readonly struct Rule : IUnaryRule
@@ -18,6 +17,6 @@ public sealed class Log(Tensor x) : UnaryElementwise<Log.Rule>(x, default)
         /// <inheritdoc/>
         public double Value(double x) => Math.Log(x);
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => 1.0 / x;
+        public T Derivative<T>(T x, T y) where T : IReal<T> => 1.0 / x;
     }
 }

@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>y = ln Σₖ exp(xₖ) along one axis, computed without overflow.</summary>
@@ -19,6 +21,8 @@ public sealed class LogSumExp : Operation
 
     private Tensor X => Parent(0);
 
+    /// <inheritdoc/>
+    public override string Symbol => "lse";
     /// <inheritdoc/>
     public override string Formula => $"y = ln Σₖ exp(xₖ) along axis {_axis}";
     /// <inheritdoc/>
@@ -69,10 +73,10 @@ public sealed class LogSumExp : Operation
     }
 
     /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream)
+    public override Tensor?[] Backward(Tensor upstream, Tensor output)
     {
         int[] kept = Shapes.Reduced(X.ShapeArray, _axis, keepDim: true);
-        Tensor softmax = (X - X.LogSumExp(_axis, keepDim: true)).Exp();
+        Tensor softmax = (X - output.Reshape(kept)).Exp();
         return [upstream.Reshape(kept) * softmax];
     }
 }

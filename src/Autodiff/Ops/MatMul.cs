@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>Matrix product C = A·B: matrix × matrix, matrix × vector, vector × matrix, or vector · vector.</summary>
@@ -19,7 +21,7 @@ public sealed class MatMul : Operation
             $"MatMul multiplies 1-d and 2-d tensors, got {Shapes.Format(sa)} and {Shapes.Format(sb)}");
         _m = sa.Length == 2 ? sa[0] : 1;
         _k = sa[^1];
-        int kb = sb.Length == 2 ? sb[0] : sb[0];
+        int kb = sb[0];
         _n = sb.Length == 2 ? sb[1] : 1;
         Check.Argument(_k == kb, nameof(b),
             $"MatMul: cannot multiply {Shapes.Format(sa)} by {Shapes.Format(sb)}: inner dimensions {_k} and {kb} differ");
@@ -35,6 +37,8 @@ public sealed class MatMul : Operation
     private Tensor A => Parent(0);
     private Tensor B => Parent(1);
 
+    /// <inheritdoc/>
+    public override string Symbol => "@";
     /// <inheritdoc/>
     public override string Formula => "C = A·B";
     /// <inheritdoc/>

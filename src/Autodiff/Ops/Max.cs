@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>The largest element along one axis: y = maxₖ xₖ.</summary>
@@ -21,6 +23,8 @@ public sealed class Max : Operation
 
     private Tensor X => Parent(0);
 
+    /// <inheritdoc/>
+    public override string Symbol => "max";
     /// <inheritdoc/>
     public override string Formula => $"y = max xₖ along axis {_axis}";
     /// <inheritdoc/>

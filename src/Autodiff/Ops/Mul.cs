@@ -5,12 +5,11 @@ namespace Autodiff.Ops;
 public sealed class Mul(Tensor a, Tensor b) : BinaryElementwise<Mul.Rule>(a, b, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "×";
+    /// <inheritdoc/>
     public override string Formula => "z = a · b";
     /// <inheritdoc/>
     public override string Derivative => "∂z/∂a = b,  ∂z/∂b = a";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [upstream * B, upstream * A];
 
     /// <summary>z = a · b, ∂z/∂a = b, ∂z/∂b = a.</summary>
     public readonly struct Rule : IBinaryRule
@@ -18,8 +17,8 @@ public sealed class Mul(Tensor a, Tensor b) : BinaryElementwise<Mul.Rule>(a, b, 
         /// <inheritdoc/>
         public double Value(double a, double b) => a * b;
         /// <inheritdoc/>
-        public double DzDa(double a, double b, double z) => b;
+        public T DzDa<T>(T a, T b, T z) where T : IReal<T> => b;
         /// <inheritdoc/>
-        public double DzDb(double a, double b, double z) => a;
+        public T DzDb<T>(T a, T b, T z) where T : IReal<T> => a;
     }
 }

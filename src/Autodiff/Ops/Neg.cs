@@ -5,12 +5,11 @@ namespace Autodiff.Ops;
 public sealed class Neg(Tensor x) : UnaryElementwise<Neg.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "−x";
+    /// <inheritdoc/>
     public override string Formula => "y = −x";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = −1";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [-upstream];
 
     /// <summary>y = −x, dy/dx = −1.</summary>
     public readonly struct Rule : IUnaryRule
@@ -18,6 +17,6 @@ public sealed class Neg(Tensor x) : UnaryElementwise<Neg.Rule>(x, default)
         /// <inheritdoc/>
         public double Value(double x) => -x;
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => -1.0;
+        public T Derivative<T>(T x, T y) where T : IReal<T> => -1.0;
     }
 }

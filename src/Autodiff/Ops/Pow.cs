@@ -13,15 +13,11 @@ public sealed class Pow(Tensor x, double exponent) : UnaryElementwise<Pow.Rule>(
     public double Exponent => exponent;
 
     /// <inheritdoc/>
-    public override string Name => "Pow";
+    public override string Symbol => "xⁿ";
     /// <inheritdoc/>
     public override string Formula => $"y = x^{P(exponent)}";
     /// <inheritdoc/>
     public override string Derivative => exponent == 0.0 ? "dy/dx = 0" : $"dy/dx = {P(exponent)}·x^{P(exponent - 1)}";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) =>
-        [exponent == 0.0 ? upstream * 0.0 : upstream * exponent * X.Pow(exponent - 1.0)];
 
     private static string P(double p) => p.ToString("G6", CultureInfo.InvariantCulture);
 
@@ -31,6 +27,6 @@ public sealed class Pow(Tensor x, double exponent) : UnaryElementwise<Pow.Rule>(
         /// <inheritdoc/>
         public double Value(double x) => p == 2.0 ? x * x : Math.Pow(x, p);
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => p == 2.0 ? 2.0 * x : p == 0.0 ? 0.0 : p * Math.Pow(x, p - 1.0);
+        public T Derivative<T>(T x, T y) where T : IReal<T> => p == 0.0 ? 0.0 : p * T.Pow(x, p - 1.0);
     }
 }

@@ -5,12 +5,11 @@ namespace Autodiff.Ops;
 public sealed class Relu(Tensor x) : UnaryElementwise<Relu.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "ReLU";
+    /// <inheritdoc/>
     public override string Formula => "y = max(x, 0)";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = 1 if x > 0, else 0";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [upstream * X.Map(x => x > 0 ? 1.0 : 0.0)];
 
     /// <summary>y = max(x, 0), dy/dx = [x &gt; 0].</summary>
     public readonly struct Rule : IUnaryRule
@@ -18,6 +17,6 @@ public sealed class Relu(Tensor x) : UnaryElementwise<Relu.Rule>(x, default)
         /// <inheritdoc/>
         public double Value(double x) => Math.Max(x, 0.0);
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => x > 0 ? 1.0 : 0.0;
+        public T Derivative<T>(T x, T y) where T : IReal<T> => T.Step(x);
     }
 }

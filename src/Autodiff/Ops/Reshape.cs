@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>The same values, row-major, under another shape with as many elements.</summary>
@@ -17,6 +19,8 @@ public sealed class Reshape : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "view";
+    /// <inheritdoc/>
     public override string Formula => $"y = x viewed as {Shapes.Format(_shape)}";
     /// <inheritdoc/>
     public override string Derivative => "∂L/∂x = ∂L/∂y viewed as x's shape";
@@ -25,9 +29,6 @@ public sealed class Reshape : Operation
 
     /// <inheritdoc/>
     public override Tensor Forward() => Tensor.Owning(X.ToArray(), _shape);
-
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink) =>
-        Kernels.AddReduced(upstream, X.ShapeArray, sink.For(X), X.ShapeArray);
 
     /// <inheritdoc/>
     public override Tensor?[] Backward(Tensor upstream) => [upstream.Reshape([.. X.ShapeArray])];

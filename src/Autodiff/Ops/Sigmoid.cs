@@ -8,16 +8,11 @@ namespace Autodiff.Ops;
 public sealed class Sigmoid(Tensor x) : UnaryElementwise<Sigmoid.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "σ";
+    /// <inheritdoc/>
     public override string Formula => "y = 1 / (1 + e⁻ˣ)";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = y·(1 − y)";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream)
-    {
-        Tensor y = X.Sigmoid();
-        return [upstream * y * (1.0 - y)];
-    }
 
     /// <summary>y = σ(x), dy/dx = y·(1 − y).</summary>
     public readonly struct Rule : IUnaryRule
@@ -31,6 +26,6 @@ public sealed class Sigmoid(Tensor x) : UnaryElementwise<Sigmoid.Rule>(x, defaul
         }
 
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => y * (1.0 - y);
+        public T Derivative<T>(T x, T y) where T : IReal<T> => y * (1.0 - y);
     }
 }

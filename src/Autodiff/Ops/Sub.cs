@@ -5,12 +5,11 @@ namespace Autodiff.Ops;
 public sealed class Sub(Tensor a, Tensor b) : BinaryElementwise<Sub.Rule>(a, b, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "−";
+    /// <inheritdoc/>
     public override string Formula => "z = a − b";
     /// <inheritdoc/>
     public override string Derivative => "∂z/∂a = 1,  ∂z/∂b = −1";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [upstream, -upstream];
 
     /// <summary>z = a − b, ∂z/∂a = 1, ∂z/∂b = −1.</summary>
     public readonly struct Rule : IBinaryRule
@@ -18,8 +17,8 @@ public sealed class Sub(Tensor a, Tensor b) : BinaryElementwise<Sub.Rule>(a, b, 
         /// <inheritdoc/>
         public double Value(double a, double b) => a - b;
         /// <inheritdoc/>
-        public double DzDa(double a, double b, double z) => 1.0;
+        public T DzDa<T>(T a, T b, T z) where T : IReal<T> => 1.0;
         /// <inheritdoc/>
-        public double DzDb(double a, double b, double z) => -1.0;
+        public T DzDb<T>(T a, T b, T z) where T : IReal<T> => -1.0;
     }
 }

@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 using System.Numerics.Tensors;
 
 namespace Autodiff.Ops;
@@ -18,6 +20,8 @@ public sealed class Sum : Operation
 
     private Tensor X => Parent(0);
 
+    /// <inheritdoc/>
+    public override string Symbol => "Σ";
     /// <inheritdoc/>
     public override string Formula => _axis is null ? "y = Σᵢ xᵢ" : $"y = Σ xᵢ along axis {_axis}";
     /// <inheritdoc/>

@@ -5,16 +5,11 @@ namespace Autodiff.Ops;
 public sealed class Tanh(Tensor x) : UnaryElementwise<Tanh.Rule>(x, default)
 {
     /// <inheritdoc/>
+    public override string Symbol => "tanh";
+    /// <inheritdoc/>
     public override string Formula => "y = tanh x";
     /// <inheritdoc/>
     public override string Derivative => "dy/dx = 1 − y²";
-
-    /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream)
-    {
-        Tensor y = X.Tanh();
-        return [upstream * (1.0 - y * y)];
-    }
 
     /// <summary>y = tanh x, dy/dx = 1 − y².</summary>
     public readonly struct Rule : IUnaryRule
@@ -22,6 +17,6 @@ public sealed class Tanh(Tensor x) : UnaryElementwise<Tanh.Rule>(x, default)
         /// <inheritdoc/>
         public double Value(double x) => Math.Tanh(x);
         /// <inheritdoc/>
-        public double Derivative(double x, double y) => 1.0 - y * y;
+        public T Derivative<T>(T x, T y) where T : IReal<T> => 1.0 - y * y;
     }
 }

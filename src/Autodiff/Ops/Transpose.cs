@@ -1,3 +1,5 @@
+using Autodiff.Engine;
+
 namespace Autodiff.Ops;
 
 /// <summary>The transpose of a matrix: yᵢⱼ = xⱼᵢ.</summary>
@@ -12,6 +14,8 @@ public sealed class Transpose : Operation
     private Tensor X => Parent(0);
 
     /// <inheritdoc/>
+    public override string Symbol => "ᵀ";
+    /// <inheritdoc/>
     public override string Formula => "yᵢⱼ = xⱼᵢ";
     /// <inheritdoc/>
     public override string Derivative => "∂L/∂x = (∂L/∂y)ᵀ";
@@ -23,16 +27,6 @@ public sealed class Transpose : Operation
     {
         int rows = X.ShapeArray[0], cols = X.ShapeArray[1];
         return Tensor.Owning(Kernels.Transposed(X.Values, rows, cols), [cols, rows]);
-    }
-
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
-    {
-        Span<double> gx = sink.For(X);
-        if (gx.IsEmpty) return;
-        int rows = X.ShapeArray[0], cols = X.ShapeArray[1];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < cols; j++)
-                gx[i * cols + j] += upstream[j * rows + i];
     }
 
     /// <inheritdoc/>

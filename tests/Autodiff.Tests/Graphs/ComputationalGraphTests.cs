@@ -1,0 +1,194 @@
+using Autodiff.Graphs;
+using Autodiff.Losses;
+using Autodiff.Nn;
+
+namespace Autodiff.Tests.Graphs;
+
+public class ComputationalGraphTests
+{
+    /// <summary>The article's Figure 1, y = w·x + b at w = 3, x = −2, b = 1, after a backward pass.</summary>
+    private static (ComputationalGraph Graph, Tensor W, Tensor X, Tensor B, Tensor Z, Tensor Y) LinearGraph()
+    {
+        var w = new Tensor(3.0, requiresGrad: true) { Name = "w" };
+        var x = new Tensor(-2.0, requiresGrad: true) { Name = "x" };
+        var b = new Tensor(1.0, requiresGrad: true) { Name = "b" };
+        var z = w * x;
+        z.Name = "z";
+        var y = z + b;
+        y.Name = "y";
+        y.Backward();
+        return (ComputationalGraph.From(y, parameters: [w, b]), w, x, b, z, y);
+    }
+
+    [Fact]
+    public void ToDot_ForWxPlusB_IsExactlyThisText()
+    {
+        const string expected = """
+            digraph ComputationalGraph {
+              rankdir=LR;
+              node [fontname="Helvetica", fontsize=11];
+              t0 [label="w\nvalue 3\ngrad -2", shape=box, style="rounded,filled", fillcolor="#F5A623"];
+              t1 [label="x\nvalue -2\ngrad 3", shape=box, style="rounded,filled", fillcolor="#7ED321"];
+              op0 [label="Mul", shape=ellipse, style=filled, fillcolor="#E6E6E6", tooltip="z = a · b\n∂z/∂a = b,  ∂z/∂b = a"];
+              t2 [label="z\nvalue -6\ngrad 1", shape=box, style="rounded,filled", fillcolor="#4A90E2"];
+              t3 [label="b\nvalue 1\ngrad 1", shape=box, style="rounded,filled", fillcolor="#F5A623"];
+              op1 [label="Add", shape=ellipse, style=filled, fillcolor="#E6E6E6", tooltip="z = a + b\n∂z/∂a = 1,  ∂z/∂b = 1"];
+              t4 [label="y\nvalue -5\ngrad 1", shape=box, style="rounded,filled", fillcolor="#B57EDC"];
+              t0 -> op0;
+              t1 -> op0;
+              op0 -> t2;
+              t2 -> op1;
+              t3 -> op1;
+              op1 -> t4;
+            }
+
+            """;
+        Assert.Equal(expected.ReplaceLineEndings("\n"), LinearGraph().Graph.ToDot());
+    }
+
+    [Fact]
+    public void ToMermaid_ForWxPlusB_IsExactlyThisText()
+    {
+        const string expected = """
+            flowchart LR
+              t0["w<br/>value 3<br/>grad -2"]:::parameter
+              t1["x<br/>value -2<br/>grad 3"]:::input
+              op0(["Mul"]):::operation
+              t2["z<br/>value -6<br/>grad 1"]:::intermediate
+              t3["b<br/>value 1<br/>grad 1"]:::parameter
+              op1(["Add"]):::operation
+              t4["y<br/>value -5<br/>grad 1"]:::output
+              t0 --> op0
+              t1 --> op0
+              op0 --> t2
+              t2 --> op1
+              t3 --> op1
+              op1 --> t4
+              classDef parameter fill:#F5A623,stroke:#333333,color:#000000
+              classDef input fill:#7ED321,stroke:#333333,color:#000000
+              classDef intermediate fill:#4A90E2,stroke:#333333,color:#000000
+              classDef output fill:#B57EDC,stroke:#333333,color:#000000
+              classDef operation fill:#E6E6E6,stroke:#333333,color:#000000
+
+            """;
+        Assert.Equal(expected.ReplaceLineEndings("\n"), LinearGraph().Graph.ToMermaid());
+    }
+
+    [Fact]
+    public void Model_ForWxPlusB_HasRolesValuesAndGradients()
+    {
+        var (graph, w, x, b, z, y) = LinearGraph();
+        Assert.Equal(5, graph.DataNodes.Count);
+        Assert.Equal(2, graph.OperationNodes.Count);
+        Assert.Equal(6, graph.Edges.Count);
+        Assert.Same(y, graph.Output.Tensor);
+
+        Assert.Equal(NodeRole.Parameter, graph.Find(w)!.Role);
+        Assert.Equal(NodeRole.Input, graph.Find(x)!.Role);        // requires grad, but not a parameter
+        Assert.Equal(NodeRole.Intermediate, graph.Find(z)!.Role);
+        Assert.Equal(NodeRole.Output, graph.Find(y)!.Role);
+        Assert.Equal("#F5A623", NodeColors.Of(graph.Find(b)!.Role));
+
+        Assert.Equal([-6.0], graph.Find(z)!.Value);
+        Assert.Equal(-2.0, graph.Find(w)!.Gradient!.Item());
+        var mul = graph.Find(z)!.Producer!;
+        Assert.Equal("Mul", mul.Name);
+        Assert.Equal("∂z/∂a = b,  ∂z/∂b = a", mul.Derivative);
+        Assert.Equal([graph.Find(w)!, graph.Find(x)!], mul.Inputs);
+
+        Assert.Equal(["t0", "t1", "op0", "t2", "t3", "op1", "t4"], graph.Nodes.Select(n => n.Id));
+    }
+
+    [Fact]
+    public void Parameters_DefaultToTheLeavesThatRequireGrad()
+    {
+        var (_, w, x, b, _, y) = LinearGraph();
+        var graph = ComputationalGraph.From(y);
+        Assert.Equal(NodeRole.Parameter, graph.Find(x)!.Role);
+        var constant = new Tensor(2.0);
+        var graph2 = ComputationalGraph.From(w * constant);
+        Assert.Equal(NodeRole.Input, graph2.Find(constant)!.Role);
+        Assert.Null(graph2.Find(b));
+    }
+
+    [Fact]
+    public void Nodes_AreIdentifiedByReference_NotByValue()
+    {
+        var a = new Tensor(1.0, requiresGrad: true);
+        var b = new Tensor(1.0, requiresGrad: true);
+        var graph = ComputationalGraph.From(a + b);
+        Assert.Equal(3, graph.DataNodes.Count);
+        Assert.NotSame(graph.Find(a), graph.Find(b));
+        Assert.Null(graph.Find(new Tensor(1.0)));
+    }
+
+    [Fact]
+    public void NodeUsedTwice_IsOneNode_WithTwoEdgesIntoTheOperation()
+    {
+        var x = new Tensor(3.0, requiresGrad: true) { Name = "x" };
+        var graph = ComputationalGraph.From(x * x);
+        var node = graph.Find(x)!;
+        var mul = graph.OperationNodes.Single();
+        Assert.Equal([node, node], mul.Inputs);
+        Assert.Equal([0, 1], graph.Edges.Where(e => e.To == mul).Select(e => e.InputIndex));
+        Assert.Equal([mul], node.Successors);
+    }
+
+    [Fact]
+    public void ForwardOnlyGraph_ShowsValuesWithoutGradients()
+    {
+        var w = new Tensor(2.0, requiresGrad: true) { Name = "w" };
+        var graph = ComputationalGraph.From(w.Exp());
+        Assert.Equal(["w", "value 2"], graph.Find(w)!.Label);
+        Assert.Null(graph.Find(w)!.GradientText);
+    }
+
+    [Fact]
+    public void LargeTensors_ShowTheirShape_SmallOnesTheirValues()
+    {
+        var small = new Tensor([1.0, 2.5], requiresGrad: true) { Name = "v" };
+        var large = Tensor.Zeros(3, 4);
+        var graph = ComputationalGraph.From(small.Sum() + large);
+        Assert.Equal("[1, 2.5]", graph.Find(small)!.ValueText);
+        Assert.Equal("shape (3, 4)", graph.Find(large)!.ValueText);
+    }
+
+    [Fact]
+    public void Exports_EscapeQuotesAndMarkup_InNames()
+    {
+        var w = new Tensor(1.0, requiresGrad: true) { Name = "say \"hi\" <b>" };
+        var graph = ComputationalGraph.From(w.Exp());
+        Assert.Contains("label=\"say \\\"hi\\\" <b>\\nvalue 1\"", graph.ToDot());
+        Assert.Contains("[\"say #quot;hi#quot; #lt;b#gt;<br/>value 1\"]", graph.ToMermaid());
+    }
+
+    [Fact]
+    public void DeepGraph_IsBuiltWithoutRecursion()
+    {
+        const int depth = 100_000;
+        var x = new Tensor(0.0, requiresGrad: true);
+        var y = x;
+        for (int i = 0; i < depth; i++) y = y + 1.0;
+        var graph = ComputationalGraph.From(y);
+        Assert.Equal(2 * depth + 1, graph.DataNodes.Count);   // the chain plus one constant per addition
+        Assert.Equal(depth, graph.Find(y)!.Value[0]);
+    }
+
+    [Fact]
+    public void ArticlesFinalPicture_LogisticRegressionAndLoss_ColoursEveryRole()
+    {
+        var model = new LogisticRegression(w1: -1, w2: 1, b: 2);
+        var x1 = new Tensor(0.5, requiresGrad: true) { Name = "x1" };
+        var x2 = new Tensor(-1.0, requiresGrad: true) { Name = "x2" };
+        var loss = new BinaryCrossEntropy().Forward(model.Forward(x1, x2), 1);
+        loss.Name = "loss";
+        loss.Backward();
+        var graph = ComputationalGraph.From(loss, parameters: model.Parameters());
+
+        Assert.Equal(["w1", "w2", "b"], graph.DataNodes.Where(n => n.Role == NodeRole.Parameter).Select(n => n.Name));
+        Assert.Equal(["x1", "x2", "y"], graph.DataNodes.Where(n => n.Role == NodeRole.Input && n.Name is not null).Select(n => n.Name));
+        Assert.Equal(["z", "p"], graph.DataNodes.Where(n => n.Role == NodeRole.Intermediate && n.Name is not null).Select(n => n.Name));
+        Assert.Equal("loss", graph.DataNodes.Single(n => n.Role == NodeRole.Output).Name);
+        Assert.Contains(graph.OperationNodes, op => op.Name == "BinaryCrossEntropy");
+    }
+}
