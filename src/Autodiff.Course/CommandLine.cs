@@ -14,6 +14,7 @@ public static class CommandLine
         Runs the course notebooks and renders them as a static site.
 
         usage: dotnet run --project src/Autodiff.Course -- run [NOTEBOOK...] [options]
+               dotnet run --project src/Autodiff.Course -- sweep [NOTEBOOK...] [options]   (see sweep --help)
 
           NOTEBOOK               a path, a file name or a unique prefix of one in notebooks/ ("02");
                                  default: every notebooks/*.ipynb, in name order
@@ -40,6 +41,10 @@ public static class CommandLine
         {
             output.WriteLine(Usage);
             return args.Length == 0 ? UsageError : 0;
+        }
+        if (args[0] == "sweep")
+        {
+            return await SweepAsync(args.AsSpan(1).ToArray(), output, error);
         }
         if (args[0] != "run")
         {
@@ -74,6 +79,45 @@ public static class CommandLine
         catch (Exception e)
         {
             // A fault of the runner itself: say what it was, without a crash code.
+            error.WriteLine($"error: the course runner failed: {e.GetType().Name}: {e.Message}");
+            return NotebookFailed;
+        }
+    }
+
+    private static async Task<int> SweepAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args is ["-h" or "--help"])
+        {
+            output.WriteLine(Sweep.Usage);
+            return 0;
+        }
+        CoursePlan plan;
+        IReadOnlyList<TweakTable.Tweak> rows;
+        int jobs;
+        try
+        {
+            var options = Sweep.Parse(args, Environment.CurrentDirectory);
+            (plan, rows) = Sweep.Prepare(options);
+            jobs = options.Jobs;
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+
+        try
+        {
+            var swept = await Sweep.RunAsync(plan, rows, jobs, output);
+            return swept.All(r => r.Passed) ? 0 : NotebookFailed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return NotebookFailed;
+        }
+        catch (Exception e)
+        {
             error.WriteLine($"error: the course runner failed: {e.GetType().Name}: {e.Message}");
             return NotebookFailed;
         }
@@ -173,7 +217,7 @@ public static class CommandLine
         return null;
     }
 
-    private static string Resolve(string selector, string notebooksDirectory, string currentDirectory)
+    internal static string Resolve(string selector, string notebooksDirectory, string currentDirectory)
     {
         var asPath = Path.GetFullPath(selector, currentDirectory);
         if (File.Exists(asPath))
@@ -195,7 +239,7 @@ public static class CommandLine
     /// <summary>The longest time limit accepted: about 11.5 days.</summary>
     public const double MaxSeconds = 1_000_000;
 
-    private static TimeSpan Seconds(string option, string value) =>
+    internal static TimeSpan Seconds(string option, string value) =>
         double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             && double.IsFinite(seconds) && seconds > 0 && seconds <= MaxSeconds
             ? TimeSpan.FromSeconds(seconds)

@@ -25,6 +25,9 @@ public sealed record CourseOptions
 
     /// <summary>Per-cell time limits.</summary>
     public RunOptions Cells { get; init; } = new();
+
+    /// <summary>The folder under <see cref="OutputDirectory"/> that receives the executed notebooks.</summary>
+    public string ExecutedFolder { get; init; } = "executed";
 }
 
 /// <summary>What a course run did.</summary>
@@ -39,7 +42,12 @@ public sealed record CoursePlan(CourseOptions Options, IReadOnlyList<PlannedNote
 
 /// <summary>A notebook of a <see cref="CoursePlan"/>.</summary>
 /// <param name="Problem">Why the file cannot be run (not a notebook, unreadable), or null.</param>
-public sealed record PlannedNotebook(string Path, IReadOnlyDictionary<string, string> Parameters, string? Problem);
+/// <param name="OutputName">The executed copy's file name; null: the notebook's own (a sweep runs one notebook many times).</param>
+public sealed record PlannedNotebook(string Path, IReadOnlyDictionary<string, string> Parameters, string? Problem, string? OutputName = null)
+{
+    /// <summary>The executed copy's file name.</summary>
+    public string ExecutedName => OutputName ?? System.IO.Path.GetFileName(Path);
+}
 
 /// <summary>
 /// Runs notebooks one after the other, each in a kernel process of its own (see
@@ -66,7 +74,7 @@ public static class CourseRunner
             planned.Add(new PlannedNotebook(path, perNotebook[i], problem));
         }
 
-        OutputDirectoryException.ThrowIfNotWritable(options.OutputDirectory, "executed");
+        OutputDirectoryException.ThrowIfNotWritable(options.OutputDirectory, options.ExecutedFolder);
         if (options.RenderSite)
         {
             OutputDirectoryException.ThrowIfNotWritable(options.OutputDirectory, "site");
@@ -78,11 +86,26 @@ public static class CourseRunner
     /// <exception cref="ArgumentException">What <see cref="Prepare"/> throws; nothing has run.</exception>
     public static Task<CourseResult> RunAsync(CourseOptions options, TextWriter log) => RunAsync(Prepare(options), log);
 
-    /// <summary>Runs a checked course.</summary>
+    /// <summary>Runs a checked course: the notebooks, the site, the summary.</summary>
     public static async Task<CourseResult> RunAsync(CoursePlan plan, TextWriter log)
     {
+        var course = await ExecuteAsync(plan, log);
+        if (plan.Options.RenderSite)
+        {
+            SiteRenderer.Render(course.Notebooks, Path.Combine(plan.Options.OutputDirectory, "site"));
+        }
+        WriteSummary(course, plan.Options, log);
+        return course;
+    }
+
+    /// <summary>
+    /// Runs the notebooks of a checked plan in supervised kernel processes and writes each executed
+    /// copy; no site, no summary. The results are in the plan's order, one per notebook that ran.
+    /// </summary>
+    public static async Task<CourseResult> ExecuteAsync(CoursePlan plan, TextWriter log)
+    {
         var options = plan.Options;
-        var executedDirectory = Path.Combine(options.OutputDirectory, "executed");
+        var executedDirectory = Path.Combine(options.OutputDirectory, options.ExecutedFolder);
         Directory.CreateDirectory(executedDirectory);
 
         var clock = Stopwatch.StartNew();
@@ -92,14 +115,16 @@ public static class CourseRunner
 
         void Finished(NotebookResult result)
         {
+            // Notebooks finish in the plan's order, each once.
+            var name = plan.Notebooks[results.Count].ExecutedName;
             results.Add(result);
             if (result.NotebookError is null)
             {
                 // Written even when a cell failed: the outputs up to the failure are what one needs to see.
-                File.WriteAllText(Path.Combine(executedDirectory, result.Name), result.Document.ToJupyterJson());
+                File.WriteAllText(Path.Combine(executedDirectory, name), result.Document.ToJupyterJson());
             }
             log.WriteLine(result.Succeeded
-                ? $"  {result.Name}: passed in {result.Elapsed.TotalSeconds:0.0} s (total {clock.Elapsed.TotalSeconds:0.0} s)"
+                ? $"  {name}: passed in {result.Elapsed.TotalSeconds:0.0} s (total {clock.Elapsed.TotalSeconds:0.0} s)"
                 : $"  FAILED {result.FailureMessage}");
         }
 
@@ -142,17 +167,10 @@ public static class CourseRunner
             next += outcome.Finished.Count;
         }
 
-        if (options.RenderSite)
-        {
-            SiteRenderer.Render(results, Path.Combine(options.OutputDirectory, "site"));
-        }
-
-        var course = new CourseResult(results, notRun, clock.Elapsed);
-        WriteSummary(course, options, log);
-        return course;
+        return new CourseResult(results, notRun, clock.Elapsed);
     }
 
-    private static string? ReadProblem(string path)
+    internal static string? ReadProblem(string path)
     {
         try
         {
@@ -235,7 +253,7 @@ public static class CourseRunner
         }
 
         log.WriteLine();
-        log.WriteLine($"Executed notebooks: {Path.Combine(options.OutputDirectory, "executed")}");
+        log.WriteLine($"Executed notebooks: {Path.Combine(options.OutputDirectory, options.ExecutedFolder)}");
         if (options.RenderSite)
         {
             log.WriteLine($"Site: {Path.Combine(options.OutputDirectory, "site", "index.html")}");
