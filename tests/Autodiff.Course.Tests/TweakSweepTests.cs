@@ -1,48 +1,42 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace Autodiff.Course.Tests;
 
 /// <summary>
-/// The table "Tweaks that are tested" in notebooks/README.md, run: each row is one run of the course command
-/// with its <c>--set</c> values, which must pass with no error output. The rows are read from the README when
-/// the tests run, so the table and the test cannot drift apart.
+/// The table "Tweaks that are tested" in notebooks/README.md, run: one <c>course sweep</c> process runs every
+/// row (each row is its notebook with its <c>--set</c> values), and each row's executed copy must have no error
+/// output and nothing on stderr. The rows are read from the README when the tests run, by the same parser the
+/// command uses, so the table and the test cannot drift apart.
 /// </summary>
-public sealed partial class TweakSweepTests(ITestOutputHelper output)
+public sealed class TweakSweepTests(TweakSweepTests.SweepRun sweep, ITestOutputHelper output) : IClassFixture<TweakSweepTests.SweepRun>
 {
-    private const string Section = "## Tweaks that are tested";
-
-    /// <summary>One row: the notebook's prefix and its <c>--set</c> values.</summary>
-    public sealed record Tweak(string Notebook, IReadOnlyList<string> Settings, string Stresses)
+    /// <summary>The one run of <c>course sweep</c> over the whole table, started by the first test that needs it.</summary>
+    public sealed class SweepRun
     {
-        public override string ToString() => $"{Notebook} {string.Join(" ", Settings)}";
+        private readonly Lazy<(Processes.Result Run, string Artifacts)> _run = new(() =>
+        {
+            var artifacts = Repo.NewTempDirectory();
+            var run = Processes.Run("dotnet", [Repo.CourseDll, "sweep", "--output", artifacts], Repo.Root, TimeSpan.FromMinutes(25));
+            return (run, artifacts);
+        });
+
+        internal Processes.Result Run => _run.Value.Run;
+
+        public string ExecutedFolder => Path.Combine(_run.Value.Artifacts, Sweep.Folder);
     }
 
-    public static IReadOnlyList<Tweak> FromReadme()
-    {
-        var readme = File.ReadAllText(Path.Combine(Repo.Notebooks, "README.md")).Replace("\r\n", "\n");
-        var start = readme.IndexOf(Section, StringComparison.Ordinal);
-        if (start < 0) return [];
-        var section = readme[(start + Section.Length)..];
-        var end = section.IndexOf("\n## ", StringComparison.Ordinal);
-        return section[..(end < 0 ? section.Length : end)].Split('\n')
-            .Select(line => Row().Match(line))
-            .Where(match => match.Success)
-            .Select(match => new Tweak(
-                match.Groups["notebook"].Value,
-                Setting().Matches(match.Groups["settings"].Value).Select(m => m.Groups[1].Value).ToList(),
-                match.Groups["stresses"].Value.Trim()))
-            .ToList();
-    }
+    public static IReadOnlyList<TweakTable.Tweak> FromReadme() => TweakTable.Read(Path.Combine(Repo.Notebooks, "README.md"));
 
     public static TheoryData<string> Tweaks()
     {
         var data = new TheoryData<string>();
-        foreach (var tweak in FromReadme()) data.Add(tweak.ToString());
+        foreach (var tweak in FromReadme()) data.Add(Name(tweak));
         if (data.Count == 0) data.Add("(no table)");
         return data;
     }
+
+    private static string Name(TweakTable.Tweak tweak) => $"row {tweak.Row}: {tweak}";
 
     [Fact]
     public void TheTable_HasAtLeastFourTweaksForEveryNotebook_EachSettingANameTheParametersCellDeclares()
@@ -52,47 +46,66 @@ public sealed partial class TweakSweepTests(ITestOutputHelper output)
         {
             var prefix = Path.GetFileName(path)[..2];
             var mine = tweaks.Where(t => t.Notebook == prefix).ToList();
-            Assert.True(mine.Count >= 4, $"notebooks/README.md, \"{Section}\": {mine.Count} rows for {Path.GetFileName(path)}; at least 4 are required");
+            Assert.True(mine.Count >= 4, $"notebooks/README.md, \"{TweakTable.Section}\": {mine.Count} rows for {Path.GetFileName(path)}; at least 4 are required");
 
             var document = NotebookRunner.Load(path);
             var declared = Parameters.Declared(document.Elements[Parameters.FindCell(document)].Contents).Select(d => d.Name).ToHashSet();
-            foreach (var setting in mine.SelectMany(t => t.Settings))
+            foreach (var tweak in mine)
             {
-                Assert.Contains(setting[..setting.IndexOf('=')], declared);
+                foreach (var name in tweak.Parameters.Keys)
+                {
+                    Assert.True(declared.Contains(name), $"{Name(tweak)}: the parameters cell of {Path.GetFileName(path)} declares no '{name}'");
+                }
             }
         }
+    }
+
+    [Fact]
+    public void TheSweep_ExitsZero()
+    {
+        output.WriteLine(sweep.Run.Output);
+        Assert.False(sweep.Run.TimedOut, "course sweep did not finish in 25 minutes");
+        Assert.True(sweep.Run.ExitCode == 0, $"course sweep exited with {sweep.Run.ExitCode}; its table:\n{Table(sweep.Run.Output)}");
     }
 
     [Theory]
     [MemberData(nameof(Tweaks))]
     public void Tweak_RunsToTheEnd_WithNoErrorOutput(string tweak)
     {
-        var row = FromReadme().SingleOrDefault(t => t.ToString() == tweak);
-        Assert.True(row is not null, $"no row \"{tweak}\" in notebooks/README.md, \"{Section}\"");
+        var row = FromReadme().SingleOrDefault(t => Name(t) == tweak);
+        Assert.True(row is not null, $"no row \"{tweak}\" in notebooks/README.md, \"{TweakTable.Section}\"");
+        var notebook = CommandLine.AllNotebooks(Repo.Notebooks).Single(p => Path.GetFileName(p).StartsWith(row.Notebook, StringComparison.Ordinal));
+        var executed = Path.Combine(sweep.ExecutedFolder, row.ExecutedName(notebook));
 
-        var artifacts = Repo.NewTempDirectory();
-        var arguments = new List<string> { Repo.CourseDll, "run", row.Notebook, "--no-site", "--output", artifacts };
-        foreach (var setting in row.Settings) arguments.AddRange(["--set", setting]);
-        var run = Processes.Run("dotnet", arguments, Repo.Root, TimeSpan.FromMinutes(5));
-        output.WriteLine($"{tweak}: exit {run.ExitCode} in {run.Elapsed.TotalSeconds:0.0} s");
-        output.WriteLine(run.Output);
+        var line = sweep.Run.Output.Split('\n').FirstOrDefault(l => l.StartsWith($"{row.Row,3}  {row}", StringComparison.Ordinal));
+        output.WriteLine(line ?? $"(no line for {tweak} in the sweep's table; the sweep exited with {sweep.Run.ExitCode})");
+        Assert.True(sweep.Run.ExitCode is 0 or CommandLine.NotebookFailed, $"{tweak}: course sweep exited with {sweep.Run.ExitCode}:\n{sweep.Run.Output}");
+        Assert.True(File.Exists(executed), $"{tweak}: no executed copy {executed}; the sweep's table:\n{Table(sweep.Run.Output)}");
 
-        Assert.Equal(0, run.ExitCode);
-        var executed = Assert.Single(Directory.GetFiles(Path.Combine(artifacts, "executed"), "*.ipynb"));
-        using var json = JsonDocument.Parse(File.ReadAllText(executed));
-        var errors = json.RootElement.GetProperty("cells").EnumerateArray()
-            .SelectMany(cell => cell.TryGetProperty("outputs", out var outputs) ? outputs.EnumerateArray() : Enumerable.Empty<JsonElement>())
-            .Where(o => o.GetProperty("output_type").GetString() == "error"
-                || (o.GetProperty("output_type").GetString() == "stream" && o.GetProperty("name").GetString() == "stderr"))
-            .Select(o => o.ToString())
-            .ToList();
+        var (errors, stderr) = ErrorsAndStderr(executed);
         Assert.True(errors.Count == 0, $"{tweak}: error output\n{string.Join("\n", errors)}");
+        Assert.True(stderr.Count == 0, $"{tweak}: stderr output (a compiler warning or Console.Error)\n{string.Join("\n", stderr)}");
+        Assert.True(line is not null && line.Contains(" passed ", StringComparison.Ordinal), $"{tweak}: the sweep's table says\n{line}");
     }
 
-    // | 03 | `learningRate=0.112` `steps=50` | what it stresses |
-    [GeneratedRegex(@"^\|\s*(?<notebook>\d\d)\s*\|(?<settings>[^|]*`[^|]*)\|(?<stresses>[^|]*)\|\s*$")]
-    private static partial Regex Row();
+    /// <summary>The error outputs and stderr streams of an executed notebook, each with its cell.</summary>
+    internal static (List<string> Errors, List<string> Stderr) ErrorsAndStderr(string executedNotebook)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(executedNotebook));
+        var outputs = json.RootElement.GetProperty("cells").EnumerateArray()
+            .SelectMany((cell, i) => (cell.TryGetProperty("outputs", out var o) ? o.EnumerateArray().ToList() : []).Select(o => (Cell: i + 1, Output: o)))
+            .ToList();
+        var errors = outputs.Where(o => o.Output.GetProperty("output_type").GetString() == "error")
+            .Select(o => $"element {o.Cell}: {o.Output}").ToList();
+        var stderr = outputs.Where(o => o.Output.GetProperty("output_type").GetString() == "stream" && o.Output.GetProperty("name").GetString() == "stderr")
+            .Select(o => $"element {o.Cell}: {o.Output}").ToList();
+        return (errors, stderr);
+    }
 
-    [GeneratedRegex("`([A-Za-z_][A-Za-z0-9_]*=[^`]+)`")]
-    private static partial Regex Setting();
+    /// <summary>The sweep's closing table, for a failure message.</summary>
+    private static string Table(string output)
+    {
+        var start = output.IndexOf("\nrow  tweak", StringComparison.Ordinal);
+        return start < 0 ? output : output[(start + 1)..];
+    }
 }
