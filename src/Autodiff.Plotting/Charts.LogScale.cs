@@ -27,4 +27,21 @@ public static partial class Charts
             .WithYAxis(1, decades);
         return chart;
     }
+
+    /// <summary>
+    /// Lines on a logarithmic vertical axis labelled once per power of ten (10⁻⁴, 10⁻², …) over a linear horizontal
+    /// one: for a quantity that falls by a constant factor per step, which then draws as a straight line.
+    /// </summary>
+    /// <param name="series">One line per series (values ≤ 0 are left out by plotly's log axis).</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="xTitle">Horizontal axis title.</param>
+    /// <param name="yTitle">Vertical axis title.</param>
+    public static GenericChart LogY(IEnumerable<Series> series, string title = "Log-scale chart", string xTitle = "step",
+        string yTitle = "y")
+    {
+        var all = Check.NotEmpty(series, nameof(series));
+        var traces = all.Select((s, i) => Line(s.XValues(), s.Y, s.Name, i == 0 ? Blue : i == 1 ? Red : null)).ToList();
+        return PlotlyChart.Combine(traces).Finish(title, xTitle, yTitle)
+            .WithYAxis(1, ("type", "log"), ("dtick", 1), ("exponentformat", "power"));
+    }
 }
