@@ -83,6 +83,9 @@ public static class SiteRenderer
         body.Append("<p class=\"intro\">Gradient descent, model fitting by maximum likelihood, the chain rule and backpropagation, ")
             .Append("learned by building and using a small reverse-mode automatic-differentiation library in C#. ")
             .Append("Each page is a notebook, executed from top to bottom; its checks passed if it says <em>passed</em>.</p>\n");
+        // The course follows one article; the seed gives its title, author and date but no web address.
+        body.Append("<p class=\"source\">The course follows the article <cite>ML Basics</cite> by Oleguer Canal ")
+            .Append("(published 28 December 2025): its chapters, its worked numbers and its figures.</p>\n");
         body.Append("<table class=\"summary\"><thead><tr><th>#</th><th>notebook</th><th>cells</th><th>seconds</th><th>status</th></tr></thead><tbody>\n");
         for (var i = 0; i < notebooks.Count; i++)
         {
