@@ -84,6 +84,13 @@ public sealed class StaticServer : IDisposable
             }
             response.ContentType = Types.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
             response.Headers["Cache-Control"] = "no-cache";
+            // The web app's publish writes a Brotli copy of each file (13 MB instead of 47 MB): send it where the browser takes it.
+            if ((context.Request.Headers["Accept-Encoding"] ?? "").Contains("br", StringComparison.Ordinal) && File.Exists(file + ".br"))
+            {
+                file += ".br";
+                response.Headers["Content-Encoding"] = "br";
+                response.Headers["Vary"] = "Accept-Encoding";
+            }
             var bytes = File.ReadAllBytes(file);
             response.ContentLength64 = bytes.Length;
             response.OutputStream.Write(bytes);

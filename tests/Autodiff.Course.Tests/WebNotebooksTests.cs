@@ -36,13 +36,15 @@ public sealed class WebNotebooksTests(ITestOutputHelper output)
         var name = Path.GetFileNameWithoutExtension(notebook);
 
         using var server = new StaticServer([("/", WebRoot)]);
-        var page = await Browser.RunAllAsync($"{server.Address}index.html?nb={name}&run=all", TimeSpan.FromMinutes(5));
+        var page = await Browser.RunAllAsync($"{server.Address}index.html?nb={name}&run=all&limit=600", TimeSpan.FromMinutes(10));
         output.WriteLine($"{name}: {page.Status}, {page.CellsPassed} cells, run all {page.RunSeconds} s, page {page.TotalSeconds:0.0} s");
         output.WriteLine(page.Outputs);
         Assert.True(page.Status == "passed", $"{name} in the browser: data-run-status={page.Status}\n{page.Outputs}");
 
         var runner = await NotebookRunner.RunAsync(Path.Combine(Repo.Notebooks, notebook), new RunOptions());
         Assert.True(runner.Succeeded, runner.FailureMessage);
+        // The target is run all within 3× the runner's time; printed, not asserted (a timing is not a test).
+        output.WriteLine($"{name}: runner {runner.Elapsed.TotalSeconds:0.0} s, browser run all {page.RunSeconds} s");
         var expected = Claims(string.Concat(runner.Document.Elements
             .SelectMany(cell => cell.Outputs.OfType<Microsoft.DotNet.Interactive.Documents.TextElement>())
             .Where(text => text.Name == "stdout").Select(text => text.Text + "\n")));

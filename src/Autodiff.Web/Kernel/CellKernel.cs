@@ -37,7 +37,7 @@ public sealed class CellKernel
     private CSharpCompilation? previous;
 
     /// <summary>The time a cell may run before it is stopped.</summary>
-    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Compiles and runs one cell. Never throws: failures are in the result.</summary>
     public async Task<CellResult> RunAsync(string code, string cellName)
@@ -120,7 +120,7 @@ public sealed class CellKernel
             var diagnostics = plain.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (diagnostics.Count == 0)
             {
-                diagnostics = emit.Diagnostics.ToList();
+                diagnostics = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             }
             errors = string.Join("\n", diagnostics.Select(Describe));
             assembly = null;
