@@ -15,6 +15,7 @@ public static class CommandLine
 
         usage: dotnet run --project src/Autodiff.Course -- run [NOTEBOOK...] [options]
                dotnet run --project src/Autodiff.Course -- sweep [NOTEBOOK...] [options]   (see sweep --help)
+               dotnet run --project src/Autodiff.Course -- serve [--port N] [--output DIR]
 
           NOTEBOOK               a path, a file name or a unique prefix of one in notebooks/ ("02");
                                  default: every notebooks/*.ipynb, in name order
@@ -25,7 +26,11 @@ public static class CommandLine
           --continue-on-error    run the remaining notebooks after one fails
           --cell-timeout SEC     time limit of a code cell (default: 120)
           --setup-timeout SEC    time limit of the first code cell and of #r "nuget:" cells (default: 600)
-          --no-site              do not render the site
+          --no-site              do not render the site (nor the web app)
+
+        run also publishes the web app (src/Autodiff.Web: every notebook runnable in the browser) to
+        OUTPUT/web, unless AUTODIFF_COURSE_WEB=0. serve serves OUTPUT (default artifacts/) on 127.0.0.1
+        only (default port 8000; 0 picks a free one) and prints the addresses.
 
         exit codes: 0 every notebook passed, 1 a notebook failed, 2 bad command line (nothing ran)
         """;
@@ -45,6 +50,10 @@ public static class CommandLine
         if (args[0] == "sweep")
         {
             return await SweepAsync(args.AsSpan(1).ToArray(), output, error);
+        }
+        if (args[0] == "serve")
+        {
+            return await ServeAsync(args.AsSpan(1).ToArray(), output, error);
         }
         if (args[0] != "run")
         {
@@ -69,6 +78,12 @@ public static class CommandLine
         try
         {
             var result = await CourseRunner.RunAsync(plan, output);
+            if (plan.Options.RenderSite && WebApp.Enabled && FindRepositoryRoot(AppContext.BaseDirectory) is { } root
+                && WebApp.Publish(root, plan.Options.OutputDirectory, output) is { } problem)
+            {
+                error.WriteLine($"error: {problem}");
+                return NotebookFailed;
+            }
             return result.Succeeded ? 0 : NotebookFailed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -121,6 +136,42 @@ public static class CommandLine
             error.WriteLine($"error: the course runner failed: {e.GetType().Name}: {e.Message}");
             return NotebookFailed;
         }
+    }
+
+    /// <summary>
+    /// <c>serve [--port N] [--output DIR]</c>: serves OUTPUT (the site in <c>site/</c>, the web app in <c>web/</c>)
+    /// on 127.0.0.1 only, prints the address and runs until Ctrl+C.
+    /// </summary>
+    private static async Task<int> ServeAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var port = 8000;
+        var folder = Path.Combine(FindRepositoryRoot(Environment.CurrentDirectory) ?? Environment.CurrentDirectory, "artifacts");
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--port" && i + 1 < args.Length && int.TryParse(args[i + 1], out var p) && p is >= 0 and <= 65535) { port = p; i++; }
+            else if (args[i] == "--output" && i + 1 < args.Length) { folder = Path.GetFullPath(args[++i]); }
+            else
+            {
+                error.WriteLine($"error: serve takes --port N and --output DIR, not '{args[i]}'");
+                return UsageError;
+            }
+        }
+        if (!File.Exists(Path.Combine(folder, "site", "index.html")))
+        {
+            error.WriteLine($"error: no site in {folder}: run `dotnet run --project src/Autodiff.Course -- run` first");
+            return UsageError;
+        }
+        using var server = new StaticServer([("/", folder)], port);
+        var hasWeb = File.Exists(Path.Combine(folder, "web", "index.html"));
+        output.WriteLine($"Serving the course on 127.0.0.1 only (Ctrl+C stops):");
+        output.WriteLine($"  the site:                {server.Address}site/index.html");
+        output.WriteLine(hasWeb
+            ? $"  the notebooks, runnable: {server.Address}web/index.html"
+            : "  (no web app in web/: run the course command without AUTODIFF_COURSE_WEB=0)");
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+        await stop.Task;
+        return 0;
     }
 
     /// <summary>Turns the arguments after <c>run</c> into options.</summary>

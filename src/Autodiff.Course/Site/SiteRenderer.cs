@@ -128,6 +128,8 @@ public static class SiteRenderer
         var body = new StringBuilder();
         var navigation = Navigation(previous, next, courseTitle);
         body.Append(navigation);
+        // The runnable twin: the same notebook in the web app that `run` publishes next to the site.
+        body.Append($"<p class=\"runnable\"><a href=\"{Encode(WebApp.LinkFromSite(notebook.Name))}\">▶ Run and edit this notebook in your browser</a></p>\n");
 
         if (notebook.FailureMessage is { } failure)
         {

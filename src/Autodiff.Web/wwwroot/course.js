@@ -1,0 +1,41 @@
+// Browser side of the course app: math, HTML outputs whose scripts must run, plotly.js, and the automation hook.
+window.courseWeb = {
+  renderMath: function () {
+    if (!window.renderMathInElement) { setTimeout(window.courseWeb.renderMath, 50); return; }
+    document.querySelectorAll(".cell.markdown").forEach(function (element) {
+      if (element.dataset.math === "done") return;
+      renderMathInElement(element, {
+        delimiters: [
+          { left: "$$", right: "$$", display: true },
+          { left: "\\[", right: "\\]", display: true },
+          { left: "\\(", right: "\\)", display: false },
+          { left: "$", right: "$", display: false }
+        ],
+        throwOnError: false
+      });
+      element.dataset.math = "done";
+    });
+  },
+  // innerHTML does not run <script>: re-create each one (a chart's Plotly.newPlot call).
+  setHtml: function (element, html) {
+    element.innerHTML = html;
+    element.querySelectorAll("script").forEach(function (old) {
+      var script = document.createElement("script");
+      for (var i = 0; i < old.attributes.length; i++) script.setAttribute(old.attributes[i].name, old.attributes[i].value);
+      script.text = old.text;
+      old.replaceWith(script);
+    });
+  },
+  loadPlotly: function (source) {
+    if (window.Plotly) return;
+    var script = document.createElement("script");
+    script.text = source;
+    document.head.appendChild(script);
+  },
+  // ?run=all: <body data-run-status="passed|failed" data-cells-passed="N"> when the run ends.
+  setRunStatus: function (status, passed, seconds) {
+    document.body.dataset.runStatus = status;
+    document.body.dataset.cellsPassed = String(passed);
+    if (seconds !== undefined && seconds !== null) document.body.dataset.runSeconds = String(seconds);
+  }
+};
