@@ -75,7 +75,7 @@ public static class CommandLine
             return UsageError;
         }
 
-        try
+        return await ExitCodeOf(async () =>
         {
             var result = await CourseRunner.RunAsync(plan, output);
             if (plan.Options.RenderSite && WebApp.Enabled && FindRepositoryRoot(AppContext.BaseDirectory) is { } root
@@ -85,6 +85,18 @@ public static class CommandLine
                 return NotebookFailed;
             }
             return result.Succeeded ? 0 : NotebookFailed;
+        }, error);
+    }
+
+    /// <summary>
+    /// Runs a verb's work and turns any failure of the runner itself into exit code 1 with one line on
+    /// <paramref name="error"/>: no input to the command ends in a stack trace or a crash code.
+    /// </summary>
+    private static async Task<int> ExitCodeOf(Func<Task<int>> work, TextWriter error)
+    {
+        try
+        {
+            return await work();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -121,21 +133,11 @@ public static class CommandLine
             return UsageError;
         }
 
-        try
+        return await ExitCodeOf(async () =>
         {
             var swept = await Sweep.RunAsync(plan, rows, jobs, output);
             return swept.All(r => r.Passed) ? 0 : NotebookFailed;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return NotebookFailed;
-        }
-        catch (Exception e)
-        {
-            error.WriteLine($"error: the course runner failed: {e.GetType().Name}: {e.Message}");
-            return NotebookFailed;
-        }
+        }, error);
     }
 
     /// <summary>
