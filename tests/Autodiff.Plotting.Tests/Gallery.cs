@@ -101,6 +101,11 @@ public static class Gallery
             .ToArray();
         charts.Add(("07b-decision-boundary-evolution", Charts.DecisionBoundaryEvolution(evolution, points,
             stepLabels: Enumerable.Range(0, 11).Select(i => $"{i * 8}").ToArray())));
+        var ramps = Enumerable.Range(0, 8)
+            .Select(u => Grid2D.Evaluate((x1, x2) => Math.Max(0, Math.Cos(u * 0.8) * x1 + Math.Sin(u * 0.8) * x2 + 0.3), (-3, 3), (-3, 3), resolution: 30))
+            .ToArray();
+        charts.Add(("07c-heatmaps", Charts.Heatmaps(ramps, ramps.Select((_, u) => $"unit {u + 1}").ToArray(), columns: 4,
+            points: points, title: "Hidden units over the plane")));
         charts.AddRange(GraphGallery.All());
         return charts;
     }
