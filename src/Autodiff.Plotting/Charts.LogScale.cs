@@ -40,7 +40,7 @@ public static partial class Charts
         string yTitle = "y")
     {
         var all = Check.NotEmpty(series, nameof(series));
-        var traces = all.Select((s, i) => Line(s.XValues(), s.Y, s.Name, i == 0 ? Blue : i == 1 ? Red : null)).ToList();
+        var traces = all.Select((s, i) => Line(s.XValues(), s.Y, s.Name, Palette[i % Palette.Length])).ToList();
         return PlotlyChart.Combine(traces).Finish(title, xTitle, yTitle)
             .WithYAxis(1, ("type", "log"), ("dtick", 1), ("exponentformat", "power"));
     }

@@ -34,14 +34,13 @@ public static partial class Charts
             throw new ArgumentException($"initialStop = {initialStop} must be one of the {runs.Length} stops", nameof(initialStop));
         var always = fixedSeries ?? [];
 
-        string[] colours = [Blue, Red, Green, "#ff7f0e", "#9467bd"];
         var fixedTraces = always.Select((s, i) => fixedAsPoints
             ? PlotlyChart.Point<double, double, string>(s.XValues(), s.Y.ToArray(), Name: s.Name)
                 .WithTraceAttribute("marker", new DynamicObj.DynamicObj().With("color", i == 0 ? Class0 : i == 1 ? Class1 : Grey).With("size", 6))
             : Line(s.XValues(), s.Y, s.Name, Grey, sampled: true)).ToList();
         // The slider does not apply its stop when the page loads: each trace starts visible only if it belongs to the initial stop.
         var stopTraces = runs.SelectMany((lines, stop) => lines.Select((s, i) =>
-            Line(s.XValues(), s.Y, s.Name, colours[i % colours.Length], markers: true).WithTraceAttribute("visible", stop == initialStop))).ToList();
+            Line(s.XValues(), s.Y, s.Name, Palette[i % Palette.Length], markers: true).WithTraceAttribute("visible", stop == initialStop))).ToList();
         var owner = runs.SelectMany((lines, stop) => lines.Select(_ => stop)).ToArray();
 
         var steps = labels.Select((label, stop) => PlotlyObjects.SliderStep(label,

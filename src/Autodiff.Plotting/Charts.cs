@@ -23,6 +23,10 @@ public static partial class Charts
     private const string Green = "#2ca02c";
     private const string Grey = "#7f7f7f";
 
+    // One colour per line where several runs are compared (the slider charts, the log-axis loss curves), so that a run
+    // keeps its colour from one chart to the next.
+    private static readonly string[] Palette = [Blue, Red, Green, "#ff7f0e", "#9467bd"];
+
     // The two ends of plotly's RdBu colour scale, so class colours agree with the probability heatmap.
     private const string Class0 = "#2166ac";
     private const string Class1 = "#b2182b";

@@ -106,6 +106,19 @@ public static class Gallery
             .ToArray();
         charts.Add(("07c-heatmaps", Charts.Heatmaps(ramps, ramps.Select((_, u) => $"unit {u + 1}").ToArray(), columns: 4,
             points: points, title: "Hidden units over the plane")));
+        // Gradient descent zig-zags across a narrow bowl; the same steps with momentum cut the zig-zag short.
+        var (gd, heavy) = (new List<(double X, double Y)> { (-2.5, 1.2) }, new List<(double X, double Y)> { (-2.5, 1.2) });
+        var velocity = (X: 0.0, Y: 0.0);
+        for (var k = 0; k < 40; k++)
+        {
+            gd.Add((gd[^1].X - 0.22 * 2 * gd[^1].X, gd[^1].Y - 0.22 * 8 * gd[^1].Y));
+            velocity = (0.5 * velocity.X + 2 * heavy[^1].X, 0.5 * velocity.Y + 8 * heavy[^1].Y);
+            heavy.Add((heavy[^1].X - 0.22 * velocity.X, heavy[^1].Y - 0.22 * velocity.Y));
+        }
+        Series AsSeries(string name, List<(double X, double Y)> path) => new(name, path.Select(p => p.Y).ToArray(), path.Select(p => p.X).ToArray());
+        charts.Add(("08-paths-over-steps", Charts.PathsOverSteps(Grid2D.Evaluate(Bowl, (-3, 3), (-1.5, 1.5), 50),
+            [AsSeries("gradient descent", gd), AsSeries("momentum", heavy)], [0, 1, 2, 5, 10, 20, 40], minimum: (0, 0),
+            title: "Two optimizers on x₁² + 4x₂², step by step")));
         charts.AddRange(GraphGallery.All());
         return charts;
     }
