@@ -1,6 +1,5 @@
-using Autodiff.Engine;
-
 using System.Numerics.Tensors;
+using Autodiff.Engine;
 
 namespace Autodiff.Ops;
 
