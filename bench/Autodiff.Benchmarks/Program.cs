@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Autodiff.Benchmarks;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
-using Autodiff.Benchmarks;
 
 // dotnet run -c Release --project bench/Autodiff.Benchmarks -- --filter '*'        all workloads (BenchmarkDotNet)
 // dotnet run -c Release --project bench/Autodiff.Benchmarks -- loop <workload> [s]  one workload in a loop, for a profiler
@@ -31,7 +31,7 @@ static int Loop(string name, double seconds)
         "chain-1e6" => () => Workloads.DeepChain(1_000_000),
         "logistic" => () => logistic.Step(),
         "mlp" => () => mlp.Step(),
-        "matmul" => () => { matmul.ForwardBackward(); return 0; },
+        "matmul" => () => matmul.ForwardBackward().Size,
         _ => null,
     };
     if (operation is null)

@@ -47,7 +47,16 @@ public sealed record PlannedNotebook(string Path, IReadOnlyDictionary<string, st
 {
     /// <summary>The executed copy's file name.</summary>
     public string ExecutedName => OutputName ?? System.IO.Path.GetFileName(Path);
+
+    /// <summary>
+    /// The notebook as the plan read it (null when there is a <see cref="Problem"/>): the run reports the cells of
+    /// this document, so the file is parsed once, when the plan is made.
+    /// </summary>
+    public InteractiveDocument? Document { get; init; }
 }
+
+/// <summary>A notebook file as read: its document, or why it cannot be run.</summary>
+internal readonly record struct NotebookFile(string Path, InteractiveDocument? Document, string? Problem);
 
 /// <summary>
 /// Runs notebooks one after the other, each in a kernel process of its own (see
@@ -61,17 +70,16 @@ public static class CourseRunner
     /// <exception cref="OutputDirectoryException">The output folder cannot be written.</exception>
     public static CoursePlan Prepare(CourseOptions options)
     {
-        var perNotebook = SplitParameters(options.Notebooks, options.Parameters);
+        var files = options.Notebooks.Select(Read).ToList();
+        var perNotebook = SplitParameters(files, options.Parameters);
         var planned = new List<PlannedNotebook>();
-        for (var i = 0; i < options.Notebooks.Count; i++)
+        for (var i = 0; i < files.Count; i++)
         {
-            var path = options.Notebooks[i];
-            var problem = ReadProblem(path);
-            if (problem is null)
+            if (files[i].Document is { } document)
             {
-                ParameterCheck.ThrowIfInvalid(path, perNotebook[i]);
+                ParameterCheck.ThrowIfInvalid(files[i].Path, document, perNotebook[i]);
             }
-            planned.Add(new PlannedNotebook(path, perNotebook[i], problem));
+            planned.Add(new PlannedNotebook(files[i].Path, perNotebook[i], files[i].Problem) { Document = files[i].Document });
         }
 
         OutputDirectoryException.ThrowIfNotWritable(options.OutputDirectory, options.ExecutedFolder);
@@ -152,15 +160,16 @@ public static class CourseRunner
                 .Select((n, i) => (Notebook: n, Index: i))
                 .Skip(next)
                 .TakeWhile(n => n.Notebook.Problem is null)
-                .Select(n => new KernelJobNotebook(n.Index, n.Notebook.Path, n.Notebook.Parameters))
+                .Select(n => (Job: new KernelJobNotebook(n.Index, n.Notebook.Path, n.Notebook.Parameters),
+                    Document: n.Notebook.Document ?? NotebookRunner.Load(n.Notebook.Path)))
                 .ToList();
             var outcome = await KernelSupervisor.RunAsync(batch, total, options, log, Finished);
             if (outcome.Finished.Count == 0)
             {
                 // The process ended before it started the notebook: report it, and do not try again forever.
-                log.WriteLine($"[{next + 1}/{total}] {Path.GetFileName(batch[0].Path)}");
-                Finished(NotebookResult.NotRunnable(batch[0].Path,
-                    $"{Path.GetFileName(batch[0].Path)}: the kernel process ended before the notebook started", "not started"));
+                log.WriteLine($"[{next + 1}/{total}] {Path.GetFileName(batch[0].Job.Path)}");
+                Finished(NotebookResult.NotRunnable(batch[0].Job.Path,
+                    $"{Path.GetFileName(batch[0].Job.Path)}: the kernel process ended before the notebook started", "not started"));
                 next++;
                 continue;
             }
@@ -170,20 +179,20 @@ public static class CourseRunner
         return new CourseResult(results, notRun, clock.Elapsed);
     }
 
-    internal static string? ReadProblem(string path)
+    /// <summary>Reads and parses a notebook file, once; a file that cannot be run gives its problem instead.</summary>
+    internal static NotebookFile Read(string path)
     {
         try
         {
-            NotebookRunner.Load(path);
-            return null;
+            return new NotebookFile(path, NotebookRunner.Load(path), Problem: null);
         }
         catch (NotebookFormatException e)
         {
-            return e.Message;
+            return new NotebookFile(path, Document: null, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"{Path.GetFileName(path)} cannot be read: {e.Message}";
+            return new NotebookFile(path, Document: null, $"{Path.GetFileName(path)} cannot be read: {e.Message}");
         }
     }
 
@@ -192,14 +201,18 @@ public static class CourseRunner
     /// declares is an error, raised before anything runs.
     /// </summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> SplitParameters(
-        IReadOnlyList<string> notebooks, IReadOnlyDictionary<string, string> overrides)
+        IReadOnlyList<string> notebooks, IReadOnlyDictionary<string, string> overrides) =>
+        SplitParameters(notebooks.Select(Read).ToList(), overrides);
+
+    internal static IReadOnlyList<IReadOnlyDictionary<string, string>> SplitParameters(
+        IReadOnlyList<NotebookFile> notebooks, IReadOnlyDictionary<string, string> overrides)
     {
-        var declared = notebooks.Select(path =>
+        var declared = notebooks.Select(file =>
         {
             // A file that is not a notebook declares nothing; the run reports it by name.
-            var document = ReadProblem(path) is null ? NotebookRunner.Load(path) : new InteractiveDocument();
+            var document = file.Document ?? new InteractiveDocument();
             var index = Parameters.FindCell(document);
-            return (Path: path, HasCell: index >= 0, Names: index < 0
+            return (file.Path, HasCell: index >= 0, Names: index < 0
                 ? new HashSet<string>()
                 : Parameters.Declared(document.Elements[index].Contents).Select(d => d.Name).ToHashSet());
         }).ToList();
@@ -208,7 +221,7 @@ public static class CourseRunner
         {
             if (!declared.Any(d => d.Names.Contains(name)))
             {
-                var where = notebooks.Count == 1 ? Path.GetFileName(notebooks[0]) : $"{notebooks.Count} notebooks";
+                var where = notebooks.Count == 1 ? Path.GetFileName(notebooks[0].Path) : $"{notebooks.Count} notebooks";
                 var known = declared.SelectMany(d => d.Names).Distinct().Order().ToList();
                 throw new UnknownParameterException(where, name, known, declared.Any(d => d.HasCell));
             }

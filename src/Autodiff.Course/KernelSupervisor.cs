@@ -19,10 +19,12 @@ internal static class KernelSupervisor
     public sealed record Outcome(IReadOnlyList<NotebookResult> Finished, bool Died);
 
     /// <summary>Runs <paramref name="notebooks"/> (a prefix of them, see <see cref="KernelProcess"/>) in one fresh process.</summary>
+    /// <param name="notebooks">Each job with the notebook as the course command read it, whose cells the results report.</param>
     public static async Task<Outcome> RunAsync(
-        IReadOnlyList<KernelJobNotebook> notebooks, int total, CourseOptions options, TextWriter log, Action<NotebookResult> onFinished)
+        IReadOnlyList<(KernelJobNotebook Job, InteractiveDocument Document)> notebooks, int total, CourseOptions options, TextWriter log,
+        Action<NotebookResult> onFinished)
     {
-        var job = new KernelJob(notebooks, total, options.Cells.CellTimeout.TotalSeconds, options.Cells.SetupTimeout.TotalSeconds,
+        var job = new KernelJob([.. notebooks.Select(n => n.Job)], total, options.Cells.CellTimeout.TotalSeconds, options.Cells.SetupTimeout.TotalSeconds,
             options.ContinueOnError, options.Cells.OutputLimits);
 
         using var process = new Process { StartInfo = StartInfo() };
@@ -88,8 +90,8 @@ internal static class KernelSupervisor
             switch (report.Kind)
             {
                 case KernelReport.NotebookStarted:
-                    var notebook = notebooks.First(n => n.Index == report.Notebook);
-                    current = new Rebuild(notebook);
+                    var notebook = notebooks.First(n => n.Job.Index == report.Notebook);
+                    current = new Rebuild(notebook.Job, notebook.Document);
                     break;
                 case KernelReport.CellStarted when current is not null:
                     current.Started(report.Element);
@@ -190,9 +192,9 @@ internal static class KernelSupervisor
         private int _running = -1;
         private List<InteractiveDocumentOutputElement> _printedBeforeExit = [];
 
-        public Rebuild(KernelJobNotebook notebook)
+        public Rebuild(KernelJobNotebook notebook, InteractiveDocument source)
         {
-            var (document, numbers, cellCount) = NotebookRunner.Prepare(notebook.Path, notebook.Parameters);
+            var (document, numbers, cellCount) = NotebookRunner.Prepare(source, notebook.Path, notebook.Parameters);
             foreach (var cell in document.Elements.Where(NotebookRunner.IsCode))
             {
                 cell.Outputs.Clear();

@@ -77,18 +77,40 @@ public static class NotebookRunner
         return document;
     }
 
+    /// <summary>
+    /// A copy of <paramref name="source"/> whose cells can be run and given outputs while the source stays as read:
+    /// a notebook is parsed once and each run (a sweep runs one notebook many times) works on its own copy.
+    /// </summary>
+    internal static InteractiveDocument Copy(InteractiveDocument source)
+    {
+        var copy = new InteractiveDocument(source.Elements
+            .Select(e => new InteractiveDocumentElement(e.Contents, e.KernelName, e.Outputs)
+            {
+                Id = e.Id,
+                ExecutionOrder = e.ExecutionOrder,
+                Metadata = e.Metadata is null ? null : new Dictionary<string, object>(e.Metadata),
+            })
+            .ToList());
+        foreach (var (key, value) in source.Metadata)
+        {
+            copy.Metadata[key] = value;
+        }
+        return copy;
+    }
+
     /// <summary>Reads notebook JSON that the runner wrote itself (a kernel process's report).</summary>
     internal static InteractiveDocument Parse(string json) => Notebook.Parse(json, KernelInfos);
 
     /// <summary>
-    /// The document as the runner executes it: the notebook, with the injected parameters cell
-    /// when there are overrides, and each element's number among the source's cells (0 for the
-    /// injected one).
+    /// The document as the runner executes it: a copy of the notebook <paramref name="source"/> read from
+    /// <paramref name="path"/>, with the injected parameters cell when there are overrides, and each element's
+    /// number among the source's cells (0 for the injected one).
     /// </summary>
     /// <exception cref="UnknownParameterException">An override names no variable of the parameters cell.</exception>
-    internal static (InteractiveDocument Document, List<int> Numbers, int CellCount) Prepare(string path, IReadOnlyDictionary<string, string> parameters)
+    internal static (InteractiveDocument Document, List<int> Numbers, int CellCount) Prepare(
+        InteractiveDocument source, string path, IReadOnlyDictionary<string, string> parameters)
     {
-        var document = Load(path);
+        var document = Copy(source);
         var cellCount = document.Elements.Count;
         var numbers = Enumerable.Range(1, cellCount).ToList();
 
@@ -112,7 +134,7 @@ public static class NotebookRunner
     {
         options ??= new RunOptions();
         path = Path.GetFullPath(path);
-        var (document, numbers, cellCount) = Prepare(path, options.Parameters);
+        var (document, numbers, cellCount) = Prepare(Load(path), path, options.Parameters);
 
         var result = new NotebookResult(path, document, cellCount);
         var clock = Stopwatch.StartNew();

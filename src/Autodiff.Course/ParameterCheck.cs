@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace Autodiff.Course;
 
@@ -38,11 +39,20 @@ public static class ParameterCheck
     /// <exception cref="ParameterValueException">The first value that does not fit.</exception>
     public static void ThrowIfInvalid(string notebookPath, IReadOnlyDictionary<string, string> overrides)
     {
+        if (overrides.Count > 0)
+        {
+            ThrowIfInvalid(notebookPath, NotebookRunner.Load(notebookPath), overrides);
+        }
+    }
+
+    /// <summary>Checks every override of one notebook, already read from <paramref name="notebookPath"/>.</summary>
+    /// <exception cref="ParameterValueException">The first value that does not fit.</exception>
+    internal static void ThrowIfInvalid(string notebookPath, InteractiveDocument document, IReadOnlyDictionary<string, string> overrides)
+    {
         if (overrides.Count == 0)
         {
             return;
         }
-        var document = NotebookRunner.Load(notebookPath);
         var index = Parameters.FindCell(document);
         if (index < 0)
         {

@@ -10,10 +10,19 @@ public sealed class StaticServer : IDisposable
 {
     private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".html"] = "text/html; charset=utf-8", [".js"] = "text/javascript", [".mjs"] = "text/javascript",
-        [".css"] = "text/css", [".json"] = "application/json", [".wasm"] = "application/wasm",
-        [".png"] = "image/png", [".svg"] = "image/svg+xml", [".woff2"] = "font/woff2", [".woff"] = "font/woff",
-        [".ttf"] = "font/ttf", [".txt"] = "text/plain; charset=utf-8", [".ipynb"] = "application/json",
+        [".html"] = "text/html; charset=utf-8",
+        [".js"] = "text/javascript",
+        [".mjs"] = "text/javascript",
+        [".css"] = "text/css",
+        [".json"] = "application/json",
+        [".wasm"] = "application/wasm",
+        [".png"] = "image/png",
+        [".svg"] = "image/svg+xml",
+        [".woff2"] = "font/woff2",
+        [".woff"] = "font/woff",
+        [".ttf"] = "font/ttf",
+        [".txt"] = "text/plain; charset=utf-8",
+        [".ipynb"] = "application/json",
     };
 
     private readonly HttpListener listener = new();

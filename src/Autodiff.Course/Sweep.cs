@@ -138,6 +138,7 @@ public static class Sweep
 
         var rows = new List<TweakTable.Tweak>();
         var planned = new List<PlannedNotebook>();
+        var files = new Dictionary<string, NotebookFile>();
         foreach (var row in all)
         {
             try
@@ -147,15 +148,19 @@ public static class Sweep
                 {
                     continue;
                 }
-                if (CourseRunner.ReadProblem(path) is { } problem)
+                if (!files.TryGetValue(path, out var file))
+                {
+                    files[path] = file = CourseRunner.Read(path);   // a notebook with many rows is parsed once
+                }
+                if (file.Problem is { } problem)
                 {
                     throw new ArgumentException(problem);
                 }
                 var parameters = row.Parameters;
-                CourseRunner.SplitParameters([path], parameters); // an unknown name
-                ParameterCheck.ThrowIfInvalid(path, parameters);
+                CourseRunner.SplitParameters([file], parameters); // an unknown name
+                ParameterCheck.ThrowIfInvalid(path, file.Document!, parameters);
                 rows.Add(row);
-                planned.Add(new PlannedNotebook(path, parameters, Problem: null, row.ExecutedName(path)));
+                planned.Add(new PlannedNotebook(path, parameters, Problem: null, row.ExecutedName(path)) { Document = file.Document });
             }
             catch (ArgumentException e)
             {

@@ -102,7 +102,7 @@ public static partial class Charts
                 return GraphPicture.DataLines(node, final.GradientSoFar(node) is null ? null : "–");
             var text = GraphPicture.Values(gradient, node.Shape);
             var arrivedNow = frame.Flows.Any(f => ReferenceEquals(f.Edge.From, node)) || (ReferenceEquals(frame.Node, node) && frame == frames[0]);
-            return GraphPicture.DataLines(node, arrivedNow ? $"<span style=\"color:{GraphPicture.ActiveColor}\"><b>{text}</b></span>" : text);
+            return GraphPicture.DataLines(node, arrivedNow ? $"<span style=\"color:{NodeColors.Active}\"><b>{text}</b></span>" : text);
         }
 
         var labelsSeen = frames.SelectMany(f => graph.DataNodes.Select(n => (IReadOnlyList<string>)Lines(f, n))).ToArray();
@@ -166,9 +166,9 @@ public static partial class Charts
                 arrows.Add(picture.EdgeArrow(edge, backward: false, GraphPicture.EdgeColor, 1.5));
                 continue;
             }
-            arrows.Add(picture.EdgeArrow(edge, backward: true, GraphPicture.ActiveColor, 2.5));
+            arrows.Add(picture.EdgeArrow(edge, backward: true, NodeColors.Active, 2.5));
             if (flow is not null)
-                labels.Add(picture.EdgeLabel(edge, GraphPicture.Values(flow.Contribution.Amount, flow.Contribution.To.Shape), GraphPicture.ActiveColor));
+                labels.Add(picture.EdgeLabel(edge, GraphPicture.Values(flow.Contribution.Amount, flow.Contribution.To.Shape), NodeColors.Active));
         }
         var text = new Annotation()
             .With("xref", "paper").With("yref", "paper").With("x", 0.0).With("y", 0.0)

@@ -96,15 +96,15 @@ public static partial class Charts
         var (cellX, cellY) = ((x1 - x0) / n, (y1 - y0) / n);
         var length = 0.7 * Math.Min(cellX, cellY);
         for (var i = 0; i < n; i++)
-        for (var j = 0; j < n; j++)
-        {
-            var (x, y) = (x0 + (i + 0.5) * cellX, y0 + (j + 0.5) * cellY);
-            var (gx, gy) = gradient(x, y);
-            var norm = Math.Sqrt(gx * gx + gy * gy);
-            if (!(norm > 0) || !double.IsFinite(norm)) continue;  // no direction to draw at a stationary point
-            var (dx, dy) = (length * gx / norm, length * gy / norm);
-            yield return PlotlyObjects.Arrow(x - dx / 2, y - dy / 2, x + dx / 2, y + dy / 2, "white", width: 1.5)
-                .With("standoff", 0).With("startstandoff", 0);
-        }
+            for (var j = 0; j < n; j++)
+            {
+                var (x, y) = (x0 + (i + 0.5) * cellX, y0 + (j + 0.5) * cellY);
+                var (gx, gy) = gradient(x, y);
+                var norm = Math.Sqrt(gx * gx + gy * gy);
+                if (!(norm > 0) || !double.IsFinite(norm)) continue;  // no direction to draw at a stationary point
+                var (dx, dy) = (length * gx / norm, length * gy / norm);
+                yield return PlotlyObjects.Arrow(x - dx / 2, y - dy / 2, x + dx / 2, y + dy / 2, "white", width: 1.5)
+                    .With("standoff", 0).With("startstandoff", 0);
+            }
     }
 }

@@ -40,7 +40,6 @@ internal readonly record struct NodePlace(double X, double Y, double HalfWidth, 
 internal sealed partial class GraphPicture
 {
     public const string Font = "Arial, 'Liberation Sans', Helvetica, sans-serif";
-    public const string ActiveColor = "#D0021B";
     public const string EdgeColor = "#666666";
     public const double FontSize = 12;
     private const double LineHeight = 16;
@@ -183,7 +182,7 @@ internal sealed partial class GraphPicture
                 .WithTraceAttribute("marker", new DynamicObj.DynamicObj()
                     .With("symbol", role == NodeRole.Operation ? "circle" : "square")
                     .With("size", 14).With("color", NodeColors.Of(role))
-                    .With("line", new DynamicObj.DynamicObj().With("color", "#333333").With("width", 1)))
+                    .With("line", new DynamicObj.DynamicObj().With("color", NodeColors.Outline).With("width", 1)))
                 .WithTraceAttribute("hoverinfo", "skip")
                 .WithTraceAttribute("legendgroup", RoleName(role)))];
 
@@ -200,7 +199,7 @@ internal sealed partial class GraphPicture
             var isActive = active?.Contains(node) == true;
             if (isActive) shapes.Add(Outline(place, grow: 7, fill: "rgba(208, 2, 27, 0.18)", line: null, width: 0));
             shapes.Add(Outline(place, grow: 0, fill: NodeColors.Of(node.Role),
-                line: isActive ? ActiveColor : "#333333", width: isActive ? 3 : 1));
+                line: isActive ? NodeColors.Active : NodeColors.Outline, width: isActive ? 3 : 1));
         }
         return [.. shapes];
     }

@@ -1,6 +1,6 @@
-using Autodiff.Graphs;
 using System.Globalization;
 using System.Text;
+using Autodiff.Graphs;
 
 namespace Autodiff;
 

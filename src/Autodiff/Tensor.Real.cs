@@ -2,8 +2,11 @@ namespace Autodiff;
 
 // Tensors as the arithmetic of derivatives (IReal): the same lines an element-wise operation's derivative runs on
 // numbers in a plain backward pass run here on tensors, recorded, for Backward(createGraph: true).
-public sealed partial class Tensor : IReal<Tensor>
+public sealed partial class Tensor : IReal<Tensor>, IMatrix<Tensor, Tensor>
 {
+    // The matrix product's derivative is written in IMatrix; MatMul(Tensor) is the product.
+    Tensor IMatrix<Tensor, Tensor>.T => Transpose();
+
     static implicit IReal<Tensor>.operator Tensor(double value) => new(value);
     static Tensor IReal<Tensor>.Exp(Tensor x) => x.Exp();
     static Tensor IReal<Tensor>.Log(Tensor x) => x.Log();

@@ -14,6 +14,28 @@ public sealed class NotebookRunnerTests(ITestOutputHelper output)
     };
 
     [Fact]
+    public void CoursePlan_KeepsEachNotebookAsItWasReadOnce()
+    {
+        var folder = Repo.NewTempDirectory();
+        var notebook = Path.Combine(folder, "parameters.ipynb");
+        File.Copy(Repo.Fixture("parameters"), notebook);
+        var broken = Path.Combine(folder, "broken.ipynb");
+        File.WriteAllText(broken, "{ not json");
+
+        var plan = CourseRunner.Prepare(new CourseOptions
+        {
+            Notebooks = [notebook, broken],
+            OutputDirectory = Path.Combine(folder, "out"),
+            Parameters = new Dictionary<string, string> { ["steps"] = "7" },
+        });
+
+        Assert.Equal(NotebookRunner.Load(notebook).ToJupyterJson(), plan.Notebooks[0].Document!.ToJupyterJson());
+        Assert.Equal(new Dictionary<string, string> { ["steps"] = "7" }, plan.Notebooks[0].Parameters);
+        Assert.Null(plan.Notebooks[1].Document);
+        Assert.Contains("broken.ipynb", plan.Notebooks[1].Problem);
+    }
+
+    [Fact]
     public async Task PassingNotebook_RunsEveryCodeCell_AndKeepsTextValuesAndStdout()
     {
         var result = await NotebookRunner.RunAsync(Repo.Fixture("passing"), Options());

@@ -52,6 +52,12 @@ public sealed class SiteTests(RenderedFixtureCourse course, ITestOutputHelper ou
         Assert.Contains("The setup cell of every course notebook, then a chart.", index);
         Assert.Contains("<span class=\"math\">\\(x^2\\)</span>", index);
         Assert.Contains("assets/katex/katex.min.js", index);
+        // The introduction comes from Site/index.md, rendered as the page had it when it was written in C#.
+        Assert.Contains("<h1>Autodiff.NET Course</h1>\n<p class=\"intro\">Gradient descent, model fitting by maximum likelihood, the chain rule and backpropagation, "
+            + "learned by building and using a small reverse-mode automatic-differentiation library in C#. "
+            + "Each page is a notebook, executed from top to bottom; its checks passed if it says <em>passed</em>.</p>\n"
+            + "<p class=\"source\">The course follows the article <cite>ML Basics</cite> by Oleguer Canal "
+            + "(published 28 December 2025): its chapters, its worked numbers and its figures.</p>\n<table class=\"summary\">", index);
     }
 
     [Fact]

@@ -56,6 +56,20 @@ public class GraphChartsTests
     }
 
     [Fact]
+    public void TextExports_WithTheArticlesPalette_FillEachNodeInItsRolesColour_AndTheActiveStepInRed()
+    {
+        var (graph, trace) = Linear();
+        string dot = graph.ToDot(palette: NodeColors.Palette);
+        Assert.Contains("  t0 [label=\"w\\nvalue 3\\ngrad -2\", shape=box, style=\"rounded,filled\", fillcolor=\"#F5A623\", class=\"parameter\"];\n", dot);
+        Assert.Contains("  op0 [label=\"Mul\", shape=ellipse, style=filled, fillcolor=\"#E6E6E6\", class=\"operation\", tooltip=", dot);
+        Assert.Contains("  classDef output fill:#B57EDC,stroke:#333333,color:#000000\n", graph.ToMermaid(palette: NodeColors.Palette));
+
+        var atZ = graph.Replay(trace).Single(f => f.Node.Name == "z");
+        Assert.Contains("class=\"intermediate\", color=\"#D0021B\", penwidth=3];", graph.ToDot(atZ, NodeColors.Palette));
+        Assert.Contains("  style t2 stroke:#D0021B,stroke-width:3px\n", graph.ToMermaid(atZ, NodeColors.Palette));
+    }
+
+    [Fact]
     public void Graph_OperationNodes_AreEllipsesWithTheOperatorSymbol_DataNodesAreBoxes()
     {
         var (graph, _) = Linear();

@@ -226,32 +226,36 @@ public class EnginePropertyTests
                 case 4: return ("Tanh", (c, _) => c.Tanh());
                 case 5: return minAbs > Margin ? ("Relu", (c, _) => c.Relu()) : null;
                 case 6:
-                {
-                    double p = Pick([2.0, 3.0, -1.0, 0.5, 1.7, -1.5, 0.0]);
-                    bool integer = p == Math.Floor(p);
-                    if (!(p >= 0 && integer) && !(p < 0 && integer && minAbs > 0.3) && !(min > 0.2)) return null;
-                    return ($"Pow({p})", (c, _) => c.Pow(p));
-                }
-                case 7: case 8: case 9: case 10: case 11:
+                    {
+                        double p = Pick([2.0, 3.0, -1.0, 0.5, 1.7, -1.5, 0.0]);
+                        bool integer = p == Math.Floor(p);
+                        if (!(p >= 0 && integer) && !(p < 0 && integer && minAbs > 0.3) && !(min > 0.2)) return null;
+                        return ($"Pow({p})", (c, _) => c.Pow(p));
+                    }
+                case 7:
+                case 8:
+                case 9:
+                case 10:
+                case 11:
                     return Binary(x, (BinaryKind)(_random.Next(5)), min, max, minAbs, maxAbs);
                 case 12: return rank == 0 ? null : ReductionStep(x, "Sum", (c, axis, keep) => axis is int a ? c.Sum(a, keep) : c.Sum());
                 case 13: return rank == 0 ? null : ReductionStep(x, "Mean", (c, axis, keep) => axis is int a ? c.Mean(a, keep) : c.Mean());
                 case 14: return rank == 0 ? null : MaxStep(x);
                 case 15:
-                {
-                    if (rank == 0) return null;
-                    int axis = _random.Next(rank);
-                    bool keep = _random.Next(2) == 0;
-                    return ($"LogSumExp(axis {axis}{(keep ? ", keepDim" : "")})", (c, _) => c.LogSumExp(axis, keep));
-                }
+                    {
+                        if (rank == 0) return null;
+                        int axis = _random.Next(rank);
+                        bool keep = _random.Next(2) == 0;
+                        return ($"LogSumExp(axis {axis}{(keep ? ", keepDim" : "")})", (c, _) => c.LogSumExp(axis, keep));
+                    }
                 case 16:
-                {
-                    if (rank == 0) return null;
-                    int axis = _random.Next(rank);
-                    bool log = _random.Next(2) == 0;
-                    Patterns.Add(log ? "LogSoftmax" : "Softmax");
-                    return log ? ($"LogSoftmax(axis {axis})", (c, _) => c.LogSoftmax(axis)) : ($"Softmax(axis {axis})", (c, _) => c.Softmax(axis));
-                }
+                    {
+                        if (rank == 0) return null;
+                        int axis = _random.Next(rank);
+                        bool log = _random.Next(2) == 0;
+                        Patterns.Add(log ? "LogSoftmax" : "Softmax");
+                        return log ? ($"LogSoftmax(axis {axis})", (c, _) => c.LogSoftmax(axis)) : ($"Softmax(axis {axis})", (c, _) => c.Softmax(axis));
+                    }
                 case 17: return ReshapeStep(x);
                 case 18: return rank == 2 ? ("Transpose", (c, _) => c.Transpose()) : null;
                 case 19: return rank >= 2 && x.Shape[0] == 2 ? SumToStep(x) : BroadcastStep(x);
@@ -390,42 +394,42 @@ public class EnginePropertyTests
             switch (_random.Next(5))
             {
                 case 0:
-                {
-                    var (y, _) = NewInput(shape, -1.5, 1.5);
-                    Patterns.Add("MeanSquaredError");
-                    return ($"MeanSquaredError({reduction})", (c, inputs) => new MeanSquaredError(reduction).Forward(c, inputs[y]));
-                }
+                    {
+                        var (y, _) = NewInput(shape, -1.5, 1.5);
+                        Patterns.Add("MeanSquaredError");
+                        return ($"MeanSquaredError({reduction})", (c, inputs) => new MeanSquaredError(reduction).Forward(c, inputs[y]));
+                    }
                 case 1:
-                {
-                    if (!(min > Margin && max < 1 - Margin)) return null;
-                    var (y, _) = NewInput(shape, 0.1, 0.9);
-                    Patterns.Add("BinaryCrossEntropy");
-                    return ($"BinaryCrossEntropy({reduction})", (c, inputs) => new BinaryCrossEntropy(reduction).Forward(c, inputs[y]));
-                }
+                    {
+                        if (!(min > Margin && max < 1 - Margin)) return null;
+                        var (y, _) = NewInput(shape, 0.1, 0.9);
+                        Patterns.Add("BinaryCrossEntropy");
+                        return ($"BinaryCrossEntropy({reduction})", (c, inputs) => new BinaryCrossEntropy(reduction).Forward(c, inputs[y]));
+                    }
                 case 2:
-                {
-                    var (y, _) = NewInput(shape, 0.1, 0.9);
-                    Patterns.Add("BinaryCrossEntropyWithLogits");
-                    return ($"BinaryCrossEntropyWithLogits({reduction})", (c, inputs) => new BinaryCrossEntropyWithLogits(reduction).Forward(c, inputs[y]));
-                }
+                    {
+                        var (y, _) = NewInput(shape, 0.1, 0.9);
+                        Patterns.Add("BinaryCrossEntropyWithLogits");
+                        return ($"BinaryCrossEntropyWithLogits({reduction})", (c, inputs) => new BinaryCrossEntropyWithLogits(reduction).Forward(c, inputs[y]));
+                    }
                 case 3:
-                {
-                    if (x.Rank is not (1 or 2)) return null;
-                    int classes = shape[^1];
-                    int[] labels = Enumerable.Range(0, x.Rank == 2 ? shape[0] : 1).Select(_ => _random.Next(classes)).ToArray();
-                    Patterns.Add("CrossEntropy");
-                    if (x.Rank == 1)
-                        return ($"CrossEntropy({reduction}, class {labels[0]})", (c, _) => new CrossEntropy(reduction).Forward(c, new Tensor((double)labels[0])));
-                    return ($"CrossEntropy({reduction}, classes [{string.Join(", ", labels)}])", (c, _) => new CrossEntropy(reduction).Forward(c, labels));
-                }
+                    {
+                        if (x.Rank is not (1 or 2)) return null;
+                        int classes = shape[^1];
+                        int[] labels = Enumerable.Range(0, x.Rank == 2 ? shape[0] : 1).Select(_ => _random.Next(classes)).ToArray();
+                        Patterns.Add("CrossEntropy");
+                        if (x.Rank == 1)
+                            return ($"CrossEntropy({reduction}, class {labels[0]})", (c, _) => new CrossEntropy(reduction).Forward(c, new Tensor((double)labels[0])));
+                        return ($"CrossEntropy({reduction}, classes [{string.Join(", ", labels)}])", (c, _) => new CrossEntropy(reduction).Forward(c, labels));
+                    }
                 default:
-                {
-                    double[] signs = v.Select(_ => _random.Next(2) == 0 ? -1.0 : 1.0).ToArray();
-                    if (v.Select((s, i) => Math.Abs(1 - signs[i] * s)).Min() < Margin) return null;   // away from the hinge
-                    var target = new Tensor(signs, shape);
-                    Patterns.Add("Hinge");
-                    return ($"Hinge({reduction})", (c, _) => new Hinge(reduction).Forward(c, target));
-                }
+                    {
+                        double[] signs = v.Select(_ => _random.Next(2) == 0 ? -1.0 : 1.0).ToArray();
+                        if (v.Select((s, i) => Math.Abs(1 - signs[i] * s)).Min() < Margin) return null;   // away from the hinge
+                        var target = new Tensor(signs, shape);
+                        Patterns.Add("Hinge");
+                        return ($"Hinge({reduction})", (c, _) => new Hinge(reduction).Forward(c, target));
+                    }
             }
         }
 

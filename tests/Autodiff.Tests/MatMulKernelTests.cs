@@ -1,5 +1,5 @@
-using Autodiff.Engine;
 using Autodiff;
+using Autodiff.Engine;
 
 namespace Autodiff.Tests;
 

@@ -67,6 +67,7 @@ public class OperationTableTests
         yield return new("MatMul vector·matrix", typeof(MatMul), x => x[0].MatMul(x[1]), () => [Normal(34, [4]), Normal(35, [4, 2])]);
         yield return new("MatMul vector·vector", typeof(MatMul), x => x[0].MatMul(x[1]), () => [Normal(36, [4]), Normal(37, [4])]);
         yield return new("Sum all", typeof(Sum), x => x[0].Sum(), () => [Normal(40, [2, 3, 4])]);
+        yield return new("Sum all kept", typeof(Sum), x => x[0].Sum(keepDim: true), () => [Normal(53, [2, 3])]);
         yield return new("Sum axis 1", typeof(Sum), x => x[0].Sum(1), () => [Normal(41, [2, 3, 4])]);
         yield return new("Sum axis 0 kept", typeof(Sum), x => x[0].Sum(0, keepDim: true), () => [Normal(42, [2, 3, 4])]);
         yield return new("Max axis 0", typeof(Max), x => x[0].Max(0), () => [Normal(43, [3, 4])]);

@@ -80,12 +80,7 @@ public static class SiteRenderer
     {
         var body = new StringBuilder();
         body.Append($"<h1>{Encode(courseTitle)}</h1>\n");
-        body.Append("<p class=\"intro\">Gradient descent, model fitting by maximum likelihood, the chain rule and backpropagation, ")
-            .Append("learned by building and using a small reverse-mode automatic-differentiation library in C#. ")
-            .Append("Each page is a notebook, executed from top to bottom; its checks passed if it says <em>passed</em>.</p>\n");
-        // The course follows one article; the seed gives its title, author and date but no web address.
-        body.Append("<p class=\"source\">The course follows the article <cite>ML Basics</cite> by Oleguer Canal ")
-            .Append("(published 28 December 2025): its chapters, its worked numbers and its figures.</p>\n");
+        body.Append(MarkdownToHtml(Introduction()));
         body.Append("<table class=\"summary\"><thead><tr><th>#</th><th>notebook</th><th>cells</th><th>seconds</th><th>status</th></tr></thead><tbody>\n");
         for (var i = 0; i < notebooks.Count; i++)
         {
@@ -103,6 +98,19 @@ public static class SiteRenderer
             body.Append("<p>No notebooks were run.</p>\n");
         }
         return Page(courseTitle, body.ToString(), hasMath: true, hasCharts: false);
+    }
+
+    /// <summary>
+    /// The index page's prose above the table of notebooks: <c>Site/index.md</c> in this project (embedded, read
+    /// here), markdown in which <c>{.intro}</c> on the line before a paragraph gives it that CSS class. It names
+    /// the article the course follows by title, author and date: the seed gives no web address to link.
+    /// </summary>
+    public static string Introduction()
+    {
+        using var stream = typeof(SiteRenderer).Assembly.GetManifestResourceStream("site/index.md")
+            ?? throw new InvalidOperationException("site/index.md is not embedded in the course command: see Autodiff.Course.csproj");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     /// <summary>

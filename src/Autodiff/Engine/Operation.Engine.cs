@@ -33,15 +33,17 @@ public abstract partial class Operation
     internal Tensor Parent(int index) => index == 0 ? _first : _rest as Tensor ?? ((Tensor[])_rest!)[index];
 
     /// <summary>
-    /// True for the built-in operations, whose Forward fills a new tensor from raw values and which push
-    /// gradients straight into their parents' buffers (<see cref="BackwardInto"/>).
+    /// True for the built-in operations, whose Forward fills a new tensor from raw values (no copy of it is needed,
+    /// and no graph can be recorded inside it).
     /// </summary>
     internal virtual bool ComputesRawValues => false;
 
     /// <summary>
     /// The backward step of a pass that records no graph: adds this operation's gradient contributions into
-    /// the parents' gradient buffers, which <paramref name="sink"/> hands out. Built-in operations override
-    /// it with loops over raw values; for user-defined operations it calls <see cref="Backward(Tensor, Tensor)"/>.
+    /// the parents' gradient buffers, which <paramref name="sink"/> hands out. By default it runs
+    /// <see cref="Backward(Tensor, Tensor)"/> under NoGrad; element-wise operations and MatMul override it to run
+    /// their one derivative (stated generically, over <see cref="IReal{T}"/> or <see cref="IMatrix{TMatrix, TProduct}"/>)
+    /// on raw numbers.
     /// </summary>
     internal virtual void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
     {

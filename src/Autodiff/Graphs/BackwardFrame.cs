@@ -4,7 +4,7 @@ namespace Autodiff.Graphs;
 /// One step of a traced backward pass, placed on a <see cref="ComputationalGraph"/>: the node being processed,
 /// its operation, the gradients flowing from it to its inputs along the graph's edges, and every node's gradient
 /// as gathered so far. Made with <see cref="ComputationalGraph.Replay(BackwardTrace)"/>; pass it to
-/// <see cref="ComputationalGraph.ToDot(BackwardFrame?)"/> or <see cref="ComputationalGraph.ToMermaid(BackwardFrame?)"/>
+/// <see cref="ComputationalGraph.ToDot(BackwardFrame?, GraphPalette?)"/> or <see cref="ComputationalGraph.ToMermaid(BackwardFrame?, GraphPalette?)"/>
 /// to draw that moment of backpropagation.
 /// </summary>
 public sealed class BackwardFrame

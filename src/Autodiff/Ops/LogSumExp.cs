@@ -1,5 +1,3 @@
-using Autodiff.Engine;
-
 namespace Autodiff.Ops;
 
 /// <summary>y = ln Σₖ exp(xₖ) along one axis, computed without overflow.</summary>
@@ -52,24 +50,6 @@ public sealed class LogSumExp : Operation
                 y[view.ReducedIndex(o, i)] = max + Math.Log(sum);
             }
         return Tensor.Owning(y, Shapes.Reduced(X.ShapeArray, _axis, _keepDim));
-    }
-
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
-    {
-        Span<double> gx = sink.For(X);
-        if (gx.IsEmpty) return;
-        var view = AxisView.Of(X.ShapeArray, _axis);
-        ReadOnlySpan<double> x = X.Values, y = output.Values;
-        for (int o = 0; o < view.Outer; o++)
-            for (int i = 0; i < view.Inner; i++)
-            {
-                int r = view.ReducedIndex(o, i);
-                for (int k = 0; k < view.Length; k++)
-                {
-                    int at = view.Index(o, k, i);
-                    gx[at] += upstream[r] * Math.Exp(x[at] - y[r]);
-                }
-            }
     }
 
     /// <inheritdoc/>

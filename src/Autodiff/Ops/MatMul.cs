@@ -4,8 +4,8 @@ namespace Autodiff.Ops;
 
 /// <summary>Matrix product C = A·B: matrix × matrix, matrix × vector, vector × matrix, or vector · vector.</summary>
 /// <remarks>
-/// With G = ∂L/∂C: ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G. A vector is treated as a one-row (on the left) or
-/// one-column (on the right) matrix, and its gradient is read back as a vector.
+/// With G = ∂L/∂C: ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G (<see cref="DLdA"/>, <see cref="DLdB"/>). A vector is treated as a
+/// one-row (on the left) or one-column (on the right) matrix, and its gradient is read back as a vector.
 /// </remarks>
 public sealed class MatMul : Operation
 {
@@ -50,17 +50,20 @@ public sealed class MatMul : Operation
     public override Tensor Forward()
     {
         var c = new double[_m * _n];
-        MatMulKernel.MultiplyAdd(A.Storage!, false, B.Storage!, false, c, _m, _k, _n);
+        new Matrix(A.Storage!, _m, _k).MatMul(new Matrix(B.Storage!, _k, _n)).AddTo(c);
         return Tensor.Owning(c, _shape);
     }
 
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
-    {
-        // The kernels take arrays (they may share them between cores); a vector · vector output is 0-d, with no array.
-        double[] g = output.IsScalar ? [upstream[0]] : sink.ArrayFor(output);
-        if (A.RequiresGrad) MatMulKernel.MultiplyAdd(g, false, B.Storage!, true, sink.ArrayFor(A), _m, _n, _k);   // G·Bᵀ
-        if (B.RequiresGrad) MatMulKernel.MultiplyAdd(A.Storage!, true, g, false, sink.ArrayFor(B), _k, _m, _n);   // Aᵀ·G
-    }
+    // The derivative, stated once, generic over IMatrix: Backward runs it on tensors, a plain pass (BackwardInto)
+    // on raw matrices, where the kernel reads Bᵀ and Aᵀ in place and adds into the gradient buffers.
+
+    /// <summary>∂L/∂A = G·Bᵀ.</summary>
+    private static TProduct DLdA<TMatrix, TProduct>(TMatrix a, TMatrix b, TMatrix g) where TMatrix : IMatrix<TMatrix, TProduct> =>
+        g.MatMul(b.T);
+
+    /// <summary>∂L/∂B = Aᵀ·G.</summary>
+    private static TProduct DLdB<TMatrix, TProduct>(TMatrix a, TMatrix b, TMatrix g) where TMatrix : IMatrix<TMatrix, TProduct> =>
+        a.T.MatMul(g);
 
     /// <inheritdoc/>
     public override Tensor?[] Backward(Tensor upstream)
@@ -68,8 +71,17 @@ public sealed class MatMul : Operation
         Tensor a = A.Reshape(_m, _k), b = B.Reshape(_k, _n), g = upstream.Reshape(_m, _n);
         return
         [
-            A.RequiresGrad ? g.MatMul(b.Transpose()).Reshape([.. A.ShapeArray]) : null,
-            B.RequiresGrad ? a.Transpose().MatMul(g).Reshape([.. B.ShapeArray]) : null,
+            A.RequiresGrad ? DLdA<Tensor, Tensor>(a, b, g).Reshape([.. A.ShapeArray]) : null,
+            B.RequiresGrad ? DLdB<Tensor, Tensor>(a, b, g).Reshape([.. B.ShapeArray]) : null,
         ];
+    }
+
+    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
+    {
+        // The kernel takes arrays (it may share them between cores); a vector · vector output is 0-d, with no array.
+        double[] gradient = output.IsScalar ? [upstream[0]] : sink.ArrayFor(output);
+        Matrix a = new(A.Storage!, _m, _k), b = new(B.Storage!, _k, _n), g = new(gradient, _m, _n);
+        if (A.RequiresGrad) DLdA<Matrix, MatrixProduct>(a, b, g).AddTo(sink.ArrayFor(A));
+        if (B.RequiresGrad) DLdB<Matrix, MatrixProduct>(a, b, g).AddTo(sink.ArrayFor(B));
     }
 }

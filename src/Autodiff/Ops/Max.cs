@@ -1,5 +1,3 @@
-using Autodiff.Engine;
-
 namespace Autodiff.Ops;
 
 /// <summary>The largest element along one axis: y = maxₖ xₖ.</summary>
@@ -52,13 +50,6 @@ public sealed class Max : Operation
                 _winners[view.ReducedIndex(o, i)] = best;
             }
         return Tensor.Owning(maxima, Shapes.Reduced(X.ShapeArray, _axis, _keepDim));
-    }
-
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
-    {
-        Span<double> gx = sink.For(X);
-        if (gx.IsEmpty) return;
-        for (int j = 0; j < _winners!.Length; j++) gx[_winners[j]] += upstream[j];
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,3 @@
-using Autodiff.Engine;
-
 using System.Numerics.Tensors;
 
 namespace Autodiff.Ops;
@@ -50,24 +48,9 @@ public sealed class Sum : Operation
         return Tensor.Owning(sums, Shapes.Reduced(x.ShapeArray, axis, _keepDim));
     }
 
-    internal override void BackwardInto(Tensor output, ReadOnlySpan<double> upstream, GradientSink sink)
-    {
-        Span<double> gx = sink.For(X);
-        if (gx.IsEmpty) return;
-        if (_axis is not int axis)
-        {
-            TensorPrimitives.Add(gx, upstream[0], gx);
-            return;
-        }
-        var view = AxisView.Of(X.ShapeArray, axis);
-        for (int o = 0; o < view.Outer; o++)
-            for (int k = 0; k < view.Length; k++)
-            {
-                var target = gx.Slice(view.Index(o, k, 0), view.Inner);
-                TensorPrimitives.Add(target, upstream.Slice(o * view.Inner, view.Inner), target);
-            }
-    }
-
     /// <inheritdoc/>
-    public override Tensor?[] Backward(Tensor upstream) => [upstream.Reshape(KeptShape).BroadcastTo([.. X.ShapeArray])];
+    /// <remarks>Each summed element receives the gradient of its sum: upstream, broadcast back over the summed axes
+    /// (a sum of all elements has one value, which broadcasts as it is).</remarks>
+    public override Tensor?[] Backward(Tensor upstream) =>
+        [(_axis is null ? upstream : upstream.Reshape(KeptShape)).BroadcastTo([.. X.ShapeArray])];
 }

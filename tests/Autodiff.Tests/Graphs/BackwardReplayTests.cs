@@ -57,8 +57,8 @@ public class BackwardReplayTests
         Assert.Equal("step 2 at t2 (Mul): w += -2", atZ.ToString());
 
         string dot = graph.ToDot(atZ);
-        Assert.Contains("t2 [label=\"z\\nvalue -6\\ngrad 1\", shape=box, style=\"rounded,filled\", fillcolor=\"#4A90E2\", color=\"#D0021B\", penwidth=3];", dot);
-        Assert.Contains("t0 -> op0 [label=\"+= -2\", color=\"#D0021B\", fontcolor=\"#D0021B\", dir=back];", dot);
+        Assert.Contains("t2 [label=\"z\\nvalue -6\\ngrad 1\", shape=box, style=rounded, class=\"intermediate\", penwidth=3];", dot);
+        Assert.Contains("t0 -> op0 [label=\"+= -2\", penwidth=2, dir=back];", dot);
         Assert.Contains("  t1 -> op0;\n", dot);
 
         // Before the pass reaches w, the picture shows no gradient for it.
@@ -66,8 +66,14 @@ public class BackwardReplayTests
 
         string mermaid = graph.ToMermaid(atZ);
         Assert.Contains("  t0 -->|\"+= -2\"| op0\n", mermaid);
-        Assert.Contains("  style t2 stroke:#D0021B,stroke-width:3px\n", mermaid);
-        Assert.Contains("  style op0 stroke:#D0021B,stroke-width:3px\n", mermaid);
+        Assert.Contains("  style t2 stroke-width:3px\n", mermaid);
+        Assert.Contains("  style op0 stroke-width:3px\n", mermaid);
+
+        // With a palette, the active step is drawn in its colour.
+        var palette = new GraphPalette("#00000P", "#00000I", "#00000M", "#00000O", "#00000X", Active: "#00000A", "#00000L", "#00000T");
+        Assert.Contains("fillcolor=\"#00000M\", class=\"intermediate\", color=\"#00000A\", penwidth=3];", graph.ToDot(atZ, palette));
+        Assert.Contains("t0 -> op0 [label=\"+= -2\", color=\"#00000A\", fontcolor=\"#00000A\", dir=back];", graph.ToDot(atZ, palette));
+        Assert.Contains("  style op0 stroke:#00000A,stroke-width:3px\n", graph.ToMermaid(atZ, palette));
     }
 
     [Fact]

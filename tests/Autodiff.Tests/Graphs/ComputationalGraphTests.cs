@@ -27,13 +27,13 @@ public class ComputationalGraphTests
             digraph ComputationalGraph {
               rankdir=LR;
               node [fontname="Helvetica", fontsize=11];
-              t0 [label="w\nvalue 3\ngrad -2", shape=box, style="rounded,filled", fillcolor="#F5A623"];
-              t1 [label="x\nvalue -2\ngrad 3", shape=box, style="rounded,filled", fillcolor="#7ED321"];
-              op0 [label="Mul", shape=ellipse, style=filled, fillcolor="#E6E6E6", tooltip="z = a · b\n∂z/∂a = b,  ∂z/∂b = a"];
-              t2 [label="z\nvalue -6\ngrad 1", shape=box, style="rounded,filled", fillcolor="#4A90E2"];
-              t3 [label="b\nvalue 1\ngrad 1", shape=box, style="rounded,filled", fillcolor="#F5A623"];
-              op1 [label="Add", shape=ellipse, style=filled, fillcolor="#E6E6E6", tooltip="z = a + b\n∂z/∂a = 1,  ∂z/∂b = 1"];
-              t4 [label="y\nvalue -5\ngrad 1", shape=box, style="rounded,filled", fillcolor="#B57EDC"];
+              t0 [label="w\nvalue 3\ngrad -2", shape=box, style=rounded, class="parameter"];
+              t1 [label="x\nvalue -2\ngrad 3", shape=box, style=rounded, class="input"];
+              op0 [label="Mul", shape=ellipse, class="operation", tooltip="z = a · b\n∂z/∂a = b,  ∂z/∂b = a"];
+              t2 [label="z\nvalue -6\ngrad 1", shape=box, style=rounded, class="intermediate"];
+              t3 [label="b\nvalue 1\ngrad 1", shape=box, style=rounded, class="parameter"];
+              op1 [label="Add", shape=ellipse, class="operation", tooltip="z = a + b\n∂z/∂a = 1,  ∂z/∂b = 1"];
+              t4 [label="y\nvalue -5\ngrad 1", shape=box, style=rounded, class="output"];
               t0 -> op0;
               t1 -> op0;
               op0 -> t2;
@@ -44,6 +44,22 @@ public class ComputationalGraphTests
 
             """;
         Assert.Equal(expected.ReplaceLineEndings("\n"), LinearGraph().Graph.ToDot());
+    }
+
+    /// <summary>A palette whose colours name what they paint, so the text shows where each one goes.</summary>
+    private static readonly GraphPalette Named = new(
+        Parameter: "#00000P", Input: "#00000I", Intermediate: "#00000M", Output: "#00000O", Operation: "#00000X",
+        Active: "#00000A", Outline: "#00000L", Text: "#00000T");
+
+    [Fact]
+    public void ToDot_WithAPalette_FillsEachNodeWithItsRolesColour()
+    {
+        string dot = LinearGraph().Graph.ToDot(palette: Named);
+        Assert.Contains("  t0 [label=\"w\\nvalue 3\\ngrad -2\", shape=box, style=\"rounded,filled\", fillcolor=\"#00000P\", class=\"parameter\"];\n", dot);
+        Assert.Contains("  op0 [label=\"Mul\", shape=ellipse, style=filled, fillcolor=\"#00000X\", class=\"operation\", tooltip=", dot);
+        Assert.Contains("fillcolor=\"#00000I\", class=\"input\"", dot);
+        Assert.Contains("fillcolor=\"#00000M\", class=\"intermediate\"", dot);
+        Assert.Contains("fillcolor=\"#00000O\", class=\"output\"", dot);
     }
 
     [Fact]
@@ -64,14 +80,24 @@ public class ComputationalGraphTests
               t2 --> op1
               t3 --> op1
               op1 --> t4
-              classDef parameter fill:#F5A623,stroke:#333333,color:#000000
-              classDef input fill:#7ED321,stroke:#333333,color:#000000
-              classDef intermediate fill:#4A90E2,stroke:#333333,color:#000000
-              classDef output fill:#B57EDC,stroke:#333333,color:#000000
-              classDef operation fill:#E6E6E6,stroke:#333333,color:#000000
 
             """;
         Assert.Equal(expected.ReplaceLineEndings("\n"), LinearGraph().Graph.ToMermaid());
+    }
+
+    [Fact]
+    public void ToMermaid_WithAPalette_DefinesOneClassPerRole()
+    {
+        string mermaid = LinearGraph().Graph.ToMermaid(palette: Named);
+        Assert.EndsWith("""
+              op1 --> t4
+              classDef parameter fill:#00000P,stroke:#00000L,color:#00000T
+              classDef input fill:#00000I,stroke:#00000L,color:#00000T
+              classDef intermediate fill:#00000M,stroke:#00000L,color:#00000T
+              classDef output fill:#00000O,stroke:#00000L,color:#00000T
+              classDef operation fill:#00000X,stroke:#00000L,color:#00000T
+
+            """.ReplaceLineEndings("\n"), mermaid);
     }
 
     [Fact]
@@ -87,7 +113,7 @@ public class ComputationalGraphTests
         Assert.Equal(NodeRole.Input, graph.Find(x)!.Role);        // requires grad, but not a parameter
         Assert.Equal(NodeRole.Intermediate, graph.Find(z)!.Role);
         Assert.Equal(NodeRole.Output, graph.Find(y)!.Role);
-        Assert.Equal("#F5A623", NodeColors.Of(graph.Find(b)!.Role));
+        Assert.Equal(NodeRole.Parameter, graph.Find(b)!.Role);
 
         Assert.Equal([-6.0], graph.Find(z)!.Value);
         Assert.Equal(-2.0, graph.Find(w)!.Gradient!.Item());
