@@ -44,4 +44,23 @@ public static partial class Charts
         return PlotlyChart.Combine(traces).Finish(title, xTitle, yTitle)
             .WithYAxis(1, ("type", "log"), ("dtick", 1), ("exponentformat", "power"));
     }
+
+    /// <summary>
+    /// Lines over a logarithmic horizontal axis labelled once per power of ten, with a linear vertical axis that starts
+    /// at 0: for a quantity measured at sizes that grow by factors (n = 10, 100, 1000, …), such as a time ratio, whose
+    /// value is best read on an ordinary scale.
+    /// </summary>
+    /// <param name="series">One line per series; its <see cref="Series.X"/> must be given and positive.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="xTitle">Horizontal axis title.</param>
+    /// <param name="yTitle">Vertical axis title.</param>
+    public static GenericChart LogX(IEnumerable<Series> series, string title = "Log-scale chart", string xTitle = "x",
+        string yTitle = "y")
+    {
+        var all = Check.NotEmpty(series, nameof(series));
+        var traces = all.Select((s, i) => Line(s.XValues(), s.Y, s.Name, i == 0 ? Blue : i == 1 ? Red : null, markers: true)).ToList();
+        return PlotlyChart.Combine(traces).Finish(title, xTitle, yTitle)
+            .WithXAxis(("type", "log"), ("dtick", 1), ("exponentformat", "power"))
+            .WithYAxis(1, ("rangemode", "tozero"));
+    }
 }
