@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Autodiff.Plotting.Tests;
 
-public class NotebookChartsTest
+public class NotebookChartsTests
 {
     private static readonly Plotly.NET.GenericChart Chart =
         Charts.FunctionAndDerivative(Gallery.F, Gallery.FPrime, -2, 2, markAt: -0.75);

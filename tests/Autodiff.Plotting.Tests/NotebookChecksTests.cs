@@ -5,13 +5,13 @@ namespace Autodiff.Plotting.Tests;
 /// the process-wide console and environment, so they run alone.
 /// </summary>
 [Collection(nameof(ConsoleAndEnvironment))]
-public sealed class NotebookChecksTest : IDisposable
+public sealed class NotebookChecksTests : IDisposable
 {
     private readonly TextWriter _console = Console.Out;
     private readonly StringWriter _printed = new();
     private readonly string? _strict = Environment.GetEnvironmentVariable(Lesson.StrictVariable);
 
-    public NotebookChecksTest() => Console.SetOut(_printed);
+    public NotebookChecksTests() => Console.SetOut(_printed);
 
     public void Dispose()
     {
