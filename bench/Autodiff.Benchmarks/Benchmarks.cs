@@ -66,16 +66,28 @@ public class BatchedMlpBenchmark : IWork
     public Work Work() => new(Nodes: Workloads.CountNodes(new BatchedMlpStep().Loss()));
 }
 
-/// <summary>C = A·B for 512×512 doubles, then ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G: three matrix products.</summary>
+/// <summary>
+/// C = A·B for 512×512 doubles, then ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G: three matrix products, once per micro-kernel
+/// this processor accelerates (a laptop with AVX2 runs the Vector256 row, Apple Silicon the Vector128 one).
+/// </summary>
 [MemoryDiagnoser]
 public class MatMulBenchmark : IWork
 {
     private const int N = 512;
     private Tensor _a = null!, _b = null!, _g = null!;
 
+    /// <summary>The micro-kernel, by name (<see cref="MatMulPath"/>).</summary>
+    [ParamsSource(nameof(AcceleratedPaths))]
+    public string Path { get; set; } = MatMulKernel.BestPath.ToString();
+
+    public static IEnumerable<string> AcceleratedPaths() =>
+        new[] { MatMulPath.Vector512, MatMulPath.Vector256, MatMulPath.Vector128 }
+            .Where(path => path <= MatMulKernel.BestPath).Select(path => path.ToString());
+
     [GlobalSetup]
     public void Setup()
     {
+        MatMulKernel.Path = Enum.Parse<MatMulPath>(Path);
         var random = new Random(7);
         _a = Tensor.RandomNormal([N, N], random, requiresGrad: true);
         _b = Tensor.RandomNormal([N, N], random, requiresGrad: true);
