@@ -7,6 +7,7 @@ using Autodiff.Benchmarks;
 // dotnet run -c Release --project bench/Autodiff.Benchmarks -- loop <workload> [s]  one workload in a loop, for a profiler
 // dotnet run -c Release --project bench/Autodiff.Benchmarks -- first <workload> [n]  the first n calls of a fresh process
 // dotnet run -c Release --project bench/Autodiff.Benchmarks -- matmul-paths [calls] every micro-kernel, one process
+// dotnet run -c Release --project bench/Autodiff.Benchmarks -- graph [links]         ComputationalGraph.From on the deep chain
 if (args is ["loop", var name, ..])
 {
     double seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
@@ -14,6 +15,8 @@ if (args is ["loop", var name, ..])
 }
 if (args is ["first", var workload, ..])
     return FreshProcess.First(workload, args.Length > 2 ? int.Parse(args[2]) : 7);
+if (args is ["graph", ..])
+    return GraphModel.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
 if (args is ["matmul-paths", ..])
     return MatMulPaths.Run(args.Length > 1 ? int.Parse(args[1]) : 20);
 
