@@ -22,6 +22,21 @@ public class ScalarMlpBenchmark : IWork
     public Work Work() => new(Nodes: Workloads.CountNodes(new ScalarMlpStep().Loss()));
 }
 
+/// <summary>The same demo written as a learner writes it: LINQ sums, fresh leaves after each update.</summary>
+[MemoryDiagnoser]
+public class LearnerMlpBenchmark : IWork
+{
+    private LearnerMlpStep _step = null!;
+
+    [GlobalSetup]
+    public void Setup() => _step = new LearnerMlpStep();
+
+    [Benchmark(Description = "scalar MLP step, learner's code (LINQ, fresh leaves)")]
+    public double Step() => _step.Step(learningRate: 0.1);
+
+    public Work Work() => new(Nodes: Workloads.CountNodes(new LearnerMlpStep().Loss()));
+}
+
 /// <summary>x → x·1.0001 + 0 repeated, forward + backward.</summary>
 [MemoryDiagnoser]
 public class DeepChainBenchmark : IWork

@@ -15,6 +15,14 @@ if (args is ["loop", var name, ..])
 }
 if (args is ["first", var workload, ..])
     return FreshProcess.First(workload, args.Length > 2 ? int.Parse(args[2]) : 7);
+if (args is ["learner-check"])
+{
+    // The learner's code trains the same network as the hand-written one: the same losses, step by step.
+    var (hand, learner, loops, inPlace) = (new ScalarMlpStep(), new LearnerMlpStep(), new LearnerMlpStep(linq: false), new LearnerMlpStep(freshLeaves: false));
+    for (int i = 0; i < 3; i++)
+        Console.WriteLine($"step {i}: hand-written {hand.Step(0.1):R}, learner {learner.Step(0.1):R}, loops {loops.Step(0.1):R}, in place {inPlace.Step(0.1):R}");
+    return 0;
+}
 if (args is ["graph", ..])
     return GraphModel.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
 if (args is ["matmul-paths", ..])

@@ -8,7 +8,8 @@ namespace Autodiff.Benchmarks;
 public static class Workloads
 {
     /// <summary>The names the <c>loop</c> and <c>first</c> modes accept.</summary>
-    public static readonly string[] Names = ["scalar-mlp", "chain-1e5", "chain-1e6", "logistic", "mlp", "matmul"];
+    public static readonly string[] Names =
+        ["scalar-mlp", "learner-mlp", "learner-mlp-loops", "learner-mlp-in-place", "chain-1e5", "chain-1e6", "logistic", "mlp", "matmul"];
 
     /// <summary>One operation of the named workload, set up and ready to run repeatedly; null for an unknown name.</summary>
     public static Func<double>? Named(string name)
@@ -16,6 +17,9 @@ public static class Workloads
         switch (name)
         {
             case "scalar-mlp": { var step = new ScalarMlpStep(); return () => step.Step(0.1); }
+            case "learner-mlp": { var step = new LearnerMlpStep(); return () => step.Step(0.1); }
+            case "learner-mlp-loops": { var step = new LearnerMlpStep(linq: false); return () => step.Step(0.1); }
+            case "learner-mlp-in-place": { var step = new LearnerMlpStep(freshLeaves: false); return () => step.Step(0.1); }
             case "chain-1e5": return () => DeepChain(100_000);
             case "chain-1e6": return () => DeepChain(1_000_000);
             case "logistic": { var step = new LogisticRegressionStep(); return step.Step; }
