@@ -22,6 +22,21 @@ public class ScalarMlpBenchmark : IWork
     public Work Work() => new(Nodes: Workloads.CountNodes(new ScalarMlpStep().Loss()));
 }
 
+/// <summary>The same demo written as a learner writes it: LINQ sums, fresh leaves after each update.</summary>
+[MemoryDiagnoser]
+public class LearnerMlpBenchmark : IWork
+{
+    private LearnerMlpStep _step = null!;
+
+    [GlobalSetup]
+    public void Setup() => _step = new LearnerMlpStep();
+
+    [Benchmark(Description = "scalar MLP step, learner's code (LINQ, fresh leaves)")]
+    public double Step() => _step.Step(learningRate: 0.1);
+
+    public Work Work() => new(Nodes: Workloads.CountNodes(new LearnerMlpStep().Loss()));
+}
+
 /// <summary>x → x·1.0001 + 0 repeated, forward + backward.</summary>
 [MemoryDiagnoser]
 public class DeepChainBenchmark : IWork
@@ -66,16 +81,28 @@ public class BatchedMlpBenchmark : IWork
     public Work Work() => new(Nodes: Workloads.CountNodes(new BatchedMlpStep().Loss()));
 }
 
-/// <summary>C = A·B for 512×512 doubles, then ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G: three matrix products.</summary>
+/// <summary>
+/// C = A·B for 512×512 doubles, then ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G: three matrix products, once per micro-kernel
+/// this processor accelerates (a laptop with AVX2 runs the Vector256 row, Apple Silicon the Vector128 one).
+/// </summary>
 [MemoryDiagnoser]
 public class MatMulBenchmark : IWork
 {
     private const int N = 512;
     private Tensor _a = null!, _b = null!, _g = null!;
 
+    /// <summary>The micro-kernel, by name (<see cref="MatMulPath"/>).</summary>
+    [ParamsSource(nameof(AcceleratedPaths))]
+    public string Path { get; set; } = MatMulKernel.BestPath.ToString();
+
+    public static IEnumerable<string> AcceleratedPaths() =>
+        new[] { MatMulPath.Vector512, MatMulPath.Vector256, MatMulPath.Vector128 }
+            .Where(path => path <= MatMulKernel.BestPath).Select(path => path.ToString());
+
     [GlobalSetup]
     public void Setup()
     {
+        MatMulKernel.Path = Enum.Parse<MatMulPath>(Path);
         var random = new Random(7);
         _a = Tensor.RandomNormal([N, N], random, requiresGrad: true);
         _b = Tensor.RandomNormal([N, N], random, requiresGrad: true);

@@ -5,11 +5,28 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Autodiff.Benchmarks -- --filter '*'        all workloads (BenchmarkDotNet)
 // dotnet run -c Release --project bench/Autodiff.Benchmarks -- loop <workload> [s]  one workload in a loop, for a profiler
+// dotnet run -c Release --project bench/Autodiff.Benchmarks -- first <workload> [n]  the first n calls of a fresh process
+// dotnet run -c Release --project bench/Autodiff.Benchmarks -- matmul-paths [calls] every micro-kernel, one process
+// dotnet run -c Release --project bench/Autodiff.Benchmarks -- graph [links]         ComputationalGraph.From on the deep chain
 if (args is ["loop", var name, ..])
 {
     double seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
     return Loop(name, seconds);
 }
+if (args is ["first", var workload, ..])
+    return FreshProcess.First(workload, args.Length > 2 ? int.Parse(args[2]) : 7);
+if (args is ["learner-check"])
+{
+    // The learner's code trains the same network as the hand-written one: the same losses, step by step.
+    var (hand, learner, loops, inPlace) = (new ScalarMlpStep(), new LearnerMlpStep(), new LearnerMlpStep(linq: false), new LearnerMlpStep(freshLeaves: false));
+    for (int i = 0; i < 3; i++)
+        Console.WriteLine($"step {i}: hand-written {hand.Step(0.1):R}, learner {learner.Step(0.1):R}, loops {loops.Step(0.1):R}, in place {inPlace.Step(0.1):R}");
+    return 0;
+}
+if (args is ["graph", ..])
+    return GraphModel.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
+if (args is ["matmul-paths", ..])
+    return MatMulPaths.Run(args.Length > 1 ? int.Parse(args[1]) : 20);
 
 var config = DefaultConfig.Instance.AddColumn(WorkColumn.All);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
@@ -19,24 +36,10 @@ return 0;
 // dotnet-trace or dotnet-counters to, or to run under valgrind.
 static int Loop(string name, double seconds)
 {
-    var scalar = new ScalarMlpStep();
-    var logistic = new LogisticRegressionStep();
-    var mlp = new BatchedMlpStep();
-    var matmul = new MatMulBenchmark();
-    matmul.Setup();
-    Func<double>? operation = name switch
-    {
-        "scalar-mlp" => () => scalar.Step(0.1),
-        "chain-1e5" => () => Workloads.DeepChain(100_000),
-        "chain-1e6" => () => Workloads.DeepChain(1_000_000),
-        "logistic" => () => logistic.Step(),
-        "mlp" => () => mlp.Step(),
-        "matmul" => () => matmul.ForwardBackward().Size,
-        _ => null,
-    };
+    var operation = Workloads.Named(name);
     if (operation is null)
     {
-        Console.Error.WriteLine("workloads: scalar-mlp, chain-1e5, chain-1e6, logistic, mlp, matmul");
+        Console.Error.WriteLine("workloads: " + string.Join(", ", Workloads.Names));
         return 2;
     }
     double last = 0;

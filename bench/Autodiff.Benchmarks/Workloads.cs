@@ -7,6 +7,28 @@ namespace Autodiff.Benchmarks;
 /// <summary>Helpers shared by the workloads.</summary>
 public static class Workloads
 {
+    /// <summary>The names the <c>loop</c> and <c>first</c> modes accept.</summary>
+    public static readonly string[] Names =
+        ["scalar-mlp", "learner-mlp", "learner-mlp-loops", "learner-mlp-in-place", "chain-1e5", "chain-1e6", "logistic", "mlp", "matmul"];
+
+    /// <summary>One operation of the named workload, set up and ready to run repeatedly; null for an unknown name.</summary>
+    public static Func<double>? Named(string name)
+    {
+        switch (name)
+        {
+            case "scalar-mlp": { var step = new ScalarMlpStep(); return () => step.Step(0.1); }
+            case "learner-mlp": { var step = new LearnerMlpStep(); return () => step.Step(0.1); }
+            case "learner-mlp-loops": { var step = new LearnerMlpStep(linq: false); return () => step.Step(0.1); }
+            case "learner-mlp-in-place": { var step = new LearnerMlpStep(freshLeaves: false); return () => step.Step(0.1); }
+            case "chain-1e5": return () => DeepChain(100_000);
+            case "chain-1e6": return () => DeepChain(1_000_000);
+            case "logistic": { var step = new LogisticRegressionStep(); return step.Step; }
+            case "mlp": { var step = new BatchedMlpStep(); return step.Step; }
+            case "matmul": { var matmul = new MatMulBenchmark(); matmul.Setup(); return () => matmul.ForwardBackward().Values[0]; }
+            default: return null;
+        }
+    }
+
     /// <summary>x → x·1.0001 + 0, <paramref name="links"/> times, then backward: the depth the article's recursion cannot reach.</summary>
     public static double DeepChain(int links)
     {

@@ -23,9 +23,11 @@ public static partial class Charts
     /// <param name="edges">Edges as (from, to) indices into <paramref name="nodes"/>.</param>
     /// <param name="title">Chart title.</param>
     /// <exception cref="ArgumentException">An edge index is out of range or points backwards in the list.</exception>
+    /// <returns>The picture; for more than <see cref="MaxDrawnNodes"/> nodes, a chart whose title says it is too large.</returns>
     public static GenericChart Dag(IReadOnlyList<DagNode> nodes, IEnumerable<(int From, int To)> edges, string title = "Graph")
     {
         var all = Check.NotEmpty(nodes, nameof(nodes));
+        if (all.Length > MaxDrawnNodes) return TooLargeToDraw(title, all.Length, MaxDrawnNodes);
         var links = edges.ToArray();
         foreach (var (from, to) in links)
             if (from < 0 || to >= all.Length || from >= to)

@@ -15,6 +15,35 @@ public static partial class Charts
     private const double CaptionFontSize = 13;
 
     /// <summary>
+    /// The most nodes (data and operation nodes together) a graph picture draws. A picture is one box and one arrow
+    /// per node, placed in pixels: past a few hundred it is unreadable, and plotly's annotations make it slow to
+    /// build and to draw (measured with the chain of bench/README.md: 601 nodes in about 4 s, 1,501 in over 2
+    /// minutes on the shared 2-core machine). A larger graph gets a chart that says so in one line.
+    /// </summary>
+    public const int MaxDrawnNodes = 500;
+
+    /// <summary>
+    /// The most nodes <see cref="BackwardReplay"/> draws: it draws the whole graph once per step, and there are
+    /// about as many steps as data nodes, so its size grows with the square of the graph's.
+    /// </summary>
+    public const int MaxReplayedNodes = 100;
+
+    /// <summary>
+    /// A chart with no data whose title says, in one line, that a graph of <paramref name="nodes"/> nodes is too
+    /// large to draw: returned instead of a picture that would take minutes, so a notebook's Run All goes on.
+    /// </summary>
+    internal static GenericChart TooLargeToDraw(string title, int nodes, int limit) =>
+        PlotlyChart.Point<double, double, string>(Array.Empty<double>(), Array.Empty<double>(), ShowLegend: false)
+            .Finish(TooLargeMessage(title, nodes, limit), "", "", PlotlyObjects.Width, 160)
+            .WithXAxis(("visible", false))
+            .WithYAxis(1, ("visible", false));
+
+    /// <summary>E.g. <c>Computational graph: 600,001 nodes, too many to draw (at most 500); draw a smaller graph</c>.</summary>
+    internal static string TooLargeMessage(string title, int nodes, int limit) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{title}: {nodes:N0} nodes, too many to draw (at most {limit:N0}); draw a smaller graph, e.g. one neuron or one example");
+
+    /// <summary>
     /// The article's picture of a computational graph: data nodes as boxes coloured by role (orange parameters,
     /// green inputs, blue intermediate results, purple output) showing name, value and gradient; operation nodes
     /// as grey ellipses with the operation's symbol; arrows from inputs to operations to results, left to right.
@@ -25,7 +54,8 @@ public static partial class Charts
     /// <remarks>
     /// The figure is sized from the graph (about 130 px per data layer and 45 px per row): the chart places its
     /// arrows in pixels, so resizing it afterwards misplaces them. Numbers show four significant digits; the
-    /// hover text has six.
+    /// hover text has six. A graph of more than <see cref="MaxDrawnNodes"/> nodes is not drawn: the chart says so
+    /// in its title, with the node count.
     /// </remarks>
     /// <example><code>
     /// var w = new Tensor(3.0, requiresGrad: true) { Name = "w" };
@@ -38,6 +68,7 @@ public static partial class Charts
     public static GenericChart ComputationalGraph(Graph graph, string title = "Computational graph")
     {
         ArgumentNullException.ThrowIfNull(graph);
+        if (graph.Nodes.Count > MaxDrawnNodes) return TooLargeToDraw(title, graph.Nodes.Count, MaxDrawnNodes);
         static string? Gradient(DataNode node) => node.Gradient is { } g ? GraphPicture.Values(g.ToArray(), node.Shape) : null;
         string[] Lines(DataNode node) => GraphPicture.DataLines(node, Gradient(node));
 
@@ -73,7 +104,10 @@ public static partial class Charts
     /// <param name="graph">The graph the pass ran through.</param>
     /// <param name="trace">The recording of that pass (see <see cref="Autograd.TraceBackward"/>).</param>
     /// <param name="title">Chart title.</param>
-    /// <returns>A chart with one slider step per step of the trace (<see cref="Autodiff.Graphs.ComputationalGraph.Replay"/>).</returns>
+    /// <returns>
+    /// A chart with one slider step per step of the trace (<see cref="Autodiff.Graphs.ComputationalGraph.Replay"/>);
+    /// for a graph of more than <see cref="MaxReplayedNodes"/> nodes, a chart whose title says it is too large.
+    /// </returns>
     /// <exception cref="ArgumentException">No step of <paramref name="trace"/> processed a node of <paramref name="graph"/>.</exception>
     /// <example><code>
     /// var a = new Tensor(1.0, requiresGrad: true) { Name = "a" };
@@ -89,6 +123,7 @@ public static partial class Charts
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(trace);
+        if (graph.Nodes.Count > MaxReplayedNodes) return TooLargeToDraw(title, graph.Nodes.Count, MaxReplayedNodes);
         var frames = graph.Replay(trace);
         if (frames.Count == 0)
             throw new ArgumentException(

@@ -41,13 +41,50 @@ public class MatMulKernelTests
                 Check(m, k, n, ta, tb, (a, b, c) => MatMulKernel.MultiplyAddPlain(a, ta, b, tb, c, m, k, n));
     }
 
-    [Theory, MemberData(nameof(Sizes))]
-    public void Blocked_OneAndSeveralCores_AllTransposes_MatchTripleLoop(int m, int k, int n)
+    /// <summary>Every micro-kernel runs here, whatever this machine's widest vectors: a missing width is emulated.</summary>
+    public static TheoryData<string> Paths => new() { nameof(MatMulPath.Vector512), nameof(MatMulPath.Vector256), nameof(MatMulPath.Vector128) };
+
+    public static TheoryData<string, int, int, int> PathsAndSizes
     {
+        get
+        {
+            var data = new TheoryData<string, int, int, int>();
+            foreach (string path in Paths)
+                foreach (object?[] size in Sizes)
+                    data.Add(path, (int)size[0]!, (int)size[1]!, (int)size[2]!);
+            return data;
+        }
+    }
+
+    [Theory, MemberData(nameof(PathsAndSizes))]
+    public void Blocked_EveryPath_OneAndSeveralCores_AllTransposes_MatchTripleLoop(string pathName, int m, int k, int n)
+    {
+        var path = Enum.Parse<MatMulPath>(pathName);
         foreach (bool parallel in new[] { false, true })
             foreach (bool ta in new[] { false, true })
                 foreach (bool tb in new[] { false, true })
-                    Check(m, k, n, ta, tb, (a, b, c) => MatMulKernel.MultiplyAddBlocked(a, ta, b, tb, c, m, k, n, parallel));
+                    Check(m, k, n, ta, tb, (a, b, c) => MatMulKernel.MultiplyAddBlocked(a, ta, b, tb, c, m, k, n, parallel, path));
+    }
+
+    [Theory, MemberData(nameof(Paths))]
+    public void Blocked_EveryPath_SameResultOnOneAndSeveralCores(string pathName)
+    {
+        var path = Enum.Parse<MatMulPath>(pathName);
+        var (a, b) = (Random(1, 300 * 200), Random(2, 200 * 170));
+        double[] one = new double[300 * 170], several = new double[300 * 170];
+        MatMulKernel.MultiplyAddBlocked(a, false, b, false, one, 300, 200, 170, parallel: false, path);
+        MatMulKernel.MultiplyAddBlocked(a, false, b, false, several, 300, 200, 170, parallel: true, path);
+        Assert.Equal(one, several);
+    }
+
+    [Fact]
+    public void BestPath_IsTheWidestAcceleratedVector()
+    {
+        var expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? MatMulPath.Vector512
+            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? MatMulPath.Vector256
+            : System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? MatMulPath.Vector128
+            : MatMulPath.Plain;
+        Assert.Equal(expected, MatMulKernel.BestPath);
     }
 
     [Fact]

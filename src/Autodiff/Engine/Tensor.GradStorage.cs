@@ -79,6 +79,13 @@ public sealed partial class Tensor
         _gradIsGraph = true;
     }
 
+    /// <summary>The gradient of a 0-d tensor as a number, when it is one (not a recorded graph): for snapshots that keep no tensor.</summary>
+    internal bool TryGetScalarGrad(out double gradient)
+    {
+        gradient = _scalarGrad;
+        return IsScalar && _hasGrad && !_gradIsGraph;
+    }
+
     /// <summary>The stored gradient's values, for optimizers (empty when there is none).</summary>
     internal Span<double> GradValues =>
         !_hasGrad ? Span<double>.Empty

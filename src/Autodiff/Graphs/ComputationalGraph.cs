@@ -19,14 +19,13 @@ public sealed partial class ComputationalGraph
 {
     private readonly Dictionary<Tensor, DataNode> _dataNodes;
 
-    private ComputationalGraph(List<GraphNode> nodes, List<GraphEdge> edges, Dictionary<Tensor, DataNode> dataNodes, DataNode output)
+    private ComputationalGraph(Builder built)
     {
-        Nodes = nodes;
-        Edges = edges;
-        _dataNodes = dataNodes;
-        Output = output;
-        DataNodes = [.. nodes.OfType<DataNode>()];
-        OperationNodes = [.. nodes.OfType<OperationNode>()];
+        Nodes = built.Nodes;
+        DataNodes = built.DataNodes;
+        OperationNodes = built.OperationNodes;
+        _dataNodes = built.ByTensor;
+        Output = built.ByTensor[built.Output];
     }
 
     /// <summary>Every node, in topological order: each node after all of its predecessors.</summary>
@@ -39,7 +38,10 @@ public sealed partial class ComputationalGraph
     public IReadOnlyList<OperationNode> OperationNodes { get; }
 
     /// <summary>Every edge: for each operation, one from each input (in order), then one to its output.</summary>
-    public IReadOnlyList<GraphEdge> Edges { get; }
+    /// <remarks>Made on first use (the same objects afterwards): pictures need them, a graph that is only walked does not.</remarks>
+    public IReadOnlyList<GraphEdge> Edges => LazyInitializer.EnsureInitialized(ref _edges, MakeEdges);
+
+    private GraphEdge[]? _edges;
 
     /// <summary>The node of the tensor the graph was built from.</summary>
     public DataNode Output { get; }
@@ -60,42 +62,21 @@ public sealed partial class ComputationalGraph
     /// The leaves to show as parameters, e.g. <c>model.Parameters()</c>; other leaves are inputs. When omitted,
     /// every leaf that requires grad counts as a parameter.
     /// </param>
+    /// <remarks>
+    /// Time and memory grow linearly with the graph: one pass of the library's topological sort creates each node
+    /// as it is placed (its inputs were placed before it). Edges, identifiers and neighbour lists are made when
+    /// first asked for rather than stored, so a million-node graph costs a few times the memory of the graph itself
+    /// (bench/README.md, "Graph model").
+    /// </remarks>
     public static ComputationalGraph From(Tensor output, IEnumerable<Tensor>? parameters = null)
     {
         Check.NotNull(output, nameof(output));
         HashSet<Tensor>? parameterSet = parameters is null ? null : new(parameters, ReferenceEqualityComparer.Instance);
-        List<Tensor> order = TopologicalOrder(output);
-
-        var nodes = new List<GraphNode>(2 * order.Count);
-        var edges = new List<GraphEdge>();
-        var dataNodes = new Dictionary<Tensor, DataNode>(order.Count, ReferenceEqualityComparer.Instance);
-        int operations = 0;
-        foreach (Tensor tensor in order)
-        {
-            OperationNode? producer = null;
-            if (tensor.GradFn is { } op)
-            {
-                producer = new OperationNode($"op{operations++}", op);
-                var inputs = new DataNode[op.ParentCount];
-                for (int i = 0; i < inputs.Length; i++)
-                {
-                    inputs[i] = dataNodes[op.Parent(i)];
-                    Connect(inputs[i], producer, i, edges);
-                }
-                producer.Inputs = inputs;
-                nodes.Add(producer);
-            }
-            var node = new DataNode($"t{dataNodes.Count}", RoleOf(tensor, output, parameterSet), tensor) { Producer = producer };
-            dataNodes.Add(tensor, node);
-            nodes.Add(node);
-            if (producer is not null)
-            {
-                producer.Output = node;
-                Connect(producer, node, null, edges);
-            }
-        }
-
-        return new ComputationalGraph(nodes, edges, dataNodes, dataNodes[output]);
+        var builder = new Builder(output, parameterSet);
+        var visitor = new Placing(builder);
+        var stack = new (Tensor, int)[64];
+        TopologicalSort.Run(output, ref visitor, ref stack);
+        return new ComputationalGraph(builder);
     }
 
     private static NodeRole RoleOf(Tensor tensor, Tensor output, HashSet<Tensor>? parameters)
@@ -106,30 +87,57 @@ public sealed partial class ComputationalGraph
         return isParameter ? NodeRole.Parameter : NodeRole.Input;
     }
 
-    private static void Connect(GraphNode from, GraphNode to, int? inputIndex, List<GraphEdge> edges)
+    /// <summary>The nodes made so far, in the order the sort placed their tensors.</summary>
+    private sealed class Builder(Tensor output, HashSet<Tensor>? parameters)
     {
-        edges.Add(new GraphEdge(from, to, inputIndex));
-        if (!from.SuccessorList.Contains(to)) from.SuccessorList.Add(to);
-        if (!to.PredecessorList.Contains(from)) to.PredecessorList.Add(from);
+        public readonly Tensor Output = output;
+        public readonly List<GraphNode> Nodes = [];
+        public readonly List<DataNode> DataNodes = [];
+        public readonly List<OperationNode> OperationNodes = [];
+        // Every tensor seen by the sort; its node is filled in when the sort places it.
+        public readonly Dictionary<Tensor, DataNode> ByTensor = new(ReferenceEqualityComparer.Instance) { [output] = null! };
+
+        public void Place(Tensor tensor)
+        {
+            OperationNode? producer = null;
+            if (tensor.GradFn is { } op)
+            {
+                var inputs = new DataNode[op.ParentCount];
+                for (int i = 0; i < inputs.Length; i++) inputs[i] = ByTensor[op.Parent(i)];
+                producer = new OperationNode(OperationNodes.Count, op, inputs);
+                foreach (var input in inputs) input.AddConsumer(producer);
+                OperationNodes.Add(producer);
+                Nodes.Add(producer);
+            }
+            var node = new DataNode(DataNodes.Count, RoleOf(tensor, Output, parameters), tensor) { Producer = producer };
+            if (producer is not null) producer.Output = node;
+            ByTensor[tensor] = node;
+            DataNodes.Add(node);
+            Nodes.Add(node);
+        }
     }
 
-    /// <summary>Every tensor <paramref name="output"/> depends on, each after its parents (the library's one sort, no recursion).</summary>
-    private static List<Tensor> TopologicalOrder(Tensor output)
+    /// <summary>Follows every parent once (by reference), leaves that need no gradient included, and makes each node as it is placed.</summary>
+    private readonly struct Placing(Builder builder) : TopologicalSort.IVisitor
     {
-        var visitor = new Everything([], new HashSet<Tensor>(ReferenceEqualityComparer.Instance) { output });
-        var stack = new (Tensor, int)[64];
-        TopologicalSort.Run(output, ref visitor, ref stack);
-        return visitor.Order;
+        public bool Follow(Tensor parent, Operation op) => builder.ByTensor.TryAdd(parent, null!);
+
+        public void Place(Tensor node) => builder.Place(node);
     }
 
-    /// <summary>Follows every parent once (a set by reference), leaves that need no gradient included.</summary>
-    private readonly struct Everything(List<Tensor> order, HashSet<Tensor> seen) : TopologicalSort.IVisitor
+    /// <summary>For each operation, an edge from each input (in order), then one to its output.</summary>
+    private GraphEdge[] MakeEdges()
     {
-        public List<Tensor> Order => order;
-
-        public bool Follow(Tensor parent, Operation op) => seen.Add(parent);
-
-        public void Place(Tensor node) => order.Add(node);
+        int count = 0;
+        foreach (var op in OperationNodes) count += op.Inputs.Count + 1;
+        var edges = new GraphEdge[count];
+        int e = 0;
+        foreach (var op in OperationNodes)
+        {
+            for (int i = 0; i < op.Inputs.Count; i++) edges[e++] = new GraphEdge(op.Inputs[i], op, i);
+            edges[e++] = new GraphEdge(op, op.Output, null);
+        }
+        return edges;
     }
 
     /// <summary>E.g. <c>ComputationalGraph(5 data nodes, 2 operations)</c>.</summary>

@@ -201,6 +201,60 @@ public class ComputationalGraphTests
     }
 
     [Fact]
+    public void ChainOfHundredThousandLinks_EveryNodeEdgeAndGradientIsModelled()
+    {
+        // The benchmark's deep chain, x → x·1.0001 + 0, at 600,001 graph nodes: the model is built in one pass
+        // (bench/README.md times it); here every node must be where the chain puts it.
+        const int links = 100_000;
+        var x = new Tensor(1.0, requiresGrad: true) { Name = "x" };
+        var y = x;
+        for (int i = 0; i < links; i++) y = y * 1.0001 + 0.0;
+        y.Backward();
+        var graph = ComputationalGraph.From(y);
+
+        Assert.Equal(4 * links + 1, graph.DataNodes.Count);   // x, then per link two constants, a product and a sum
+        Assert.Equal(2 * links, graph.OperationNodes.Count);
+        Assert.Equal(6 * links + 1, graph.Nodes.Count);
+        Assert.Equal(3 * 2 * links, graph.Edges.Count);       // two inputs and one output per operation
+        Assert.Same(graph.Find(y), graph.Output);
+        Assert.Equal($"t{4 * links}", graph.Output.Id);
+        Assert.Equal($"op{2 * links - 1}", graph.Output.Producer!.Id);
+
+        var seen = new HashSet<GraphNode>(ReferenceEqualityComparer.Instance);
+        DataNode previous = graph.Find(x)!;
+        Assert.Equal(NodeRole.Parameter, previous.Role);
+        for (int q = 0; q < graph.OperationNodes.Count; q++)
+        {
+            var op = graph.OperationNodes[q];
+            Assert.Equal(q % 2 == 0 ? "Mul" : "Add", op.Name);
+            Assert.Same(previous, op.Inputs[0]);                       // the chain runs through input 0
+            Assert.Equal(NodeRole.Input, op.Inputs[1].Role);            // the constant 1.0001 or 0
+            Assert.Equal([op], previous.Successors);
+            Assert.Equal([op.Output], op.Successors);
+            Assert.Equal([previous, op.Inputs[1]], op.Predecessors);
+            Assert.True(seen.Add(op.Output));
+            previous = op.Output;
+        }
+        Assert.Same(graph.Output, previous);
+        Assert.Equal(NodeRole.Output, previous.Role);
+        Assert.Equal(6 * links + 1, graph.Nodes.Select(n => n.Id).Distinct().Count());
+
+        // Topological order: each node after its predecessors.
+        var position = new Dictionary<GraphNode, int>(ReferenceEqualityComparer.Instance);
+        foreach (var node in graph.Nodes)
+        {
+            foreach (var before in node.Predecessors) Assert.True(position.ContainsKey(before));
+            position[node] = position.Count;
+        }
+
+        // Gradients as the backward pass left them: ∂y/∂x = 1.0001ⁿ; ∂y/∂(link k's sum) = 1.0001^(n−k).
+        Assert.Equal(Math.Pow(1.0001, links), graph.Find(x)!.Gradient!.Item(), 1e-9);
+        Assert.Equal(1.0, graph.Output.Gradient!.Item());
+        Assert.Equal(Math.Pow(1.0001, links / 2), graph.OperationNodes[links - 1].Output.Gradient!.Item(), 1e-9);
+        Assert.Same(graph.Edges[0], graph.Edges[0]);   // made once, the same objects afterwards
+    }
+
+    [Fact]
     public void ArticlesFinalPicture_LogisticRegressionAndLoss_ColoursEveryRole()
     {
         var model = new LogisticRegression(w1: -1, w2: 1, b: 2);
