@@ -39,6 +39,9 @@ public sealed class CellKernel
     /// <summary>The time a cell may run before it is stopped.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How deep a cell's methods may call each other (a recursion without end stops there).</summary>
+    public int MaxDepth { get; init; } = CellBudget.DefaultMaxDepth;
+
     /// <summary>Compiles and runs one cell. Never throws: failures are in the result.</summary>
     public async Task<CellResult> RunAsync(string code, string cellName)
     {
@@ -51,14 +54,15 @@ public sealed class CellKernel
         }
 
         var compilation = Compile(source, out var assembly, out var errors);
+        var compiled = Stopwatch.GetElapsedTime(started);
         if (assembly is null)
         {
-            return CellResult.Failed(cellName, $"{cellName} does not compile:\n{errors}", "", Stopwatch.GetElapsedTime(started));
+            return CellResult.Failed(cellName, $"{cellName} does not compile:\n{errors}", "", compiled) with { CompileTime = compiled };
         }
 
         var saved = Console.Out;
         Console.SetOut(output);
-        CellBudget.Start(TimeLimit);
+        CellBudget.Start(TimeLimit, MaxDepth);
         try
         {
             var entry = assembly.GetTypes()
@@ -67,15 +71,17 @@ public sealed class CellKernel
             // A cell that compiled is part of the chain even if it throws, as in .NET Interactive.
             previous = compilation;
             var value = await (Task<object?>)entry.Invoke(null, [submissionStates])!;
-            return CellResult.Passed(value, output.ToString(), Stopwatch.GetElapsedTime(started));
+            return CellResult.Passed(value, output.ToString(), Stopwatch.GetElapsedTime(started)) with { CompileTime = compiled };
         }
         catch (Exception e)
         {
             var thrown = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
             var message = CellBudget.Expired || thrown is CellTimeLimitException
                 ? $"{cellName} was stopped: {new CellTimeLimitException(CellBudget.Limit).Message}"
-                : $"{cellName} threw {thrown.GetType().Name}: {thrown.Message}";
-            return CellResult.Failed(cellName, message, output.ToString(), Stopwatch.GetElapsedTime(started), thrown.ToString());
+                : thrown is CellRecursionException
+                    ? $"{cellName} was stopped: {thrown.Message}"
+                    : $"{cellName} threw {thrown.GetType().Name}: {thrown.Message}";
+            return CellResult.Failed(cellName, message, output.ToString(), Stopwatch.GetElapsedTime(started), thrown.ToString()) with { CompileTime = compiled };
         }
         finally
         {
@@ -194,6 +200,9 @@ public sealed class CellKernel
 /// <summary>What a cell did: its value, what it printed, or why it failed.</summary>
 public sealed record CellResult(bool Succeeded, object? Value, string Output, string? Error, string? Detail, TimeSpan Elapsed)
 {
+    /// <summary>The part of <see cref="Elapsed"/> spent parsing, compiling and loading the cell.</summary>
+    public TimeSpan CompileTime { get; init; }
+
     public static CellResult Passed(object? value, string output, TimeSpan elapsed) => new(true, value, output, null, null, elapsed);
 
     public static CellResult Failed(string cell, string error, string output, TimeSpan elapsed, string? detail = null) =>
