@@ -103,4 +103,15 @@ public sealed class CellKernelTests
         Assert.False(result.Succeeded);
         Assert.Contains("cell 9 (int F(int n) => n;) does not compile:\n(2,16): error CS0103:", result.Error);
     }
+
+    [Fact]
+    public async Task Display_ShowsAValue_BetweenWhatTheCellPrints()
+    {
+        var kernel = new CellKernel();
+        var result = await RunAsync(kernel, "Console.WriteLine(\"before\");\n41.Display();\nConsole.WriteLine(\"after\");\n\"last\"");
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal([new CellOutput("before\n", null), new CellOutput(null, 41), new CellOutput("after\n", null)], result.Outputs);
+        Assert.Equal("before\nafter\n", result.Output);
+        Assert.Equal("last", result.Value);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class CellKernel
 {
     /// <summary>The namespaces every cell sees, as in the .NET Interactive C# kernel.</summary>
     private static readonly string[] DefaultUsings =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading.Tasks"];
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading.Tasks", "Autodiff.Web.Cells"];
 
     /// <summary>What <c>#!import course.dib</c> does (notebooks/course.dib): the course's namespaces.</summary>
     public const string CourseUsings = """
@@ -63,6 +63,22 @@ public sealed class CellKernel
         var saved = Console.Out;
         Console.SetOut(output);
         CellBudget.Start(TimeLimit, MaxDepth);
+        // value.Display() in the cell: what was printed so far, then the value, in the order they came.
+        var shown = new List<CellOutput>();
+        var printed = new System.Text.StringBuilder();
+        void Flush()
+        {
+            if (output.GetStringBuilder().Length == 0) return;
+            shown.Add(new CellOutput(output.ToString(), null));
+            printed.Append(output.GetStringBuilder());
+            output.GetStringBuilder().Clear();
+        }
+        Autodiff.Web.Cells.DisplayExtensions.Sink = value => { Flush(); shown.Add(new CellOutput(null, value)); };
+        CellResult Finish(CellResult result)
+        {
+            Flush();
+            return result with { CompileTime = compiled, Output = printed.ToString(), Outputs = shown };
+        }
         try
         {
             var entry = assembly.GetTypes()
@@ -71,7 +87,7 @@ public sealed class CellKernel
             // A cell that compiled is part of the chain even if it throws, as in .NET Interactive.
             previous = compilation;
             var value = await (Task<object?>)entry.Invoke(null, [submissionStates])!;
-            return CellResult.Passed(value, output.ToString(), Stopwatch.GetElapsedTime(started)) with { CompileTime = compiled };
+            return Finish(CellResult.Passed(value, "", Stopwatch.GetElapsedTime(started)));
         }
         catch (Exception e)
         {
@@ -81,16 +97,13 @@ public sealed class CellKernel
                 : thrown is CellRecursionException
                     ? $"{cellName} was stopped: {thrown.Message}"
                     : $"{cellName} threw {thrown.GetType().Name}: {thrown.Message}";
-            return CellResult.Failed(cellName, message, output.ToString(), Stopwatch.GetElapsedTime(started), thrown.ToString()) with { CompileTime = compiled };
+            return Finish(CellResult.Failed(cellName, message, "", Stopwatch.GetElapsedTime(started), thrown.ToString()));
         }
         finally
         {
             CellBudget.Stop();
             Console.SetOut(saved);
-            if (CellBudget.Expired)
-            {
-                output.WriteLine();
-            }
+            Autodiff.Web.Cells.DisplayExtensions.Sink = null;
         }
     }
 
@@ -200,6 +213,15 @@ public sealed class CellKernel
 /// <summary>What a cell did: its value, what it printed, or why it failed.</summary>
 public sealed record CellResult(bool Succeeded, object? Value, string Output, string? Error, string? Detail, TimeSpan Elapsed)
 {
+    /// <summary>What the cell printed and displayed (<c>value.Display()</c>), in order; <see cref="Output"/> is all the text.</summary>
+    public IReadOnlyList<CellOutput> Outputs
+    {
+        get => outputs ?? (Output.Length > 0 ? [new CellOutput(Output, null)] : []);
+        init => outputs = value;
+    }
+
+    private readonly IReadOnlyList<CellOutput>? outputs;
+
     /// <summary>The part of <see cref="Elapsed"/> spent parsing, compiling and loading the cell.</summary>
     public TimeSpan CompileTime { get; init; }
 
@@ -208,3 +230,6 @@ public sealed record CellResult(bool Succeeded, object? Value, string Output, st
     public static CellResult Failed(string cell, string error, string output, TimeSpan elapsed, string? detail = null) =>
         new(false, null, output, error, detail, elapsed);
 }
+
+/// <summary>One piece of a cell's output: printed text, or a value the cell displayed.</summary>
+public sealed record CellOutput(string? Text, object? Value);
