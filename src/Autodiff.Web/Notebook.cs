@@ -51,6 +51,14 @@ public sealed class Cell(int number, bool isCode, string source, string[] tags)
 
     public IReadOnlyList<string> Tags { get; } = tags;
 
+    /// <summary>
+    /// A markdown cell as HTML, rendered once: the page renders again before and after every cell that runs, and
+    /// would otherwise run Markdig over every markdown cell each time.
+    /// </summary>
+    public string MarkdownHtml => markdownHtml ??= Display.Markdown(Source);
+
+    private string? markdownHtml;
+
     public bool IsSolution => Tags.Contains("exercise-solution");
 
     public bool IsStarter => Tags.Contains("exercise-starter");
@@ -64,11 +72,17 @@ public sealed class Cell(int number, bool isCode, string source, string[] tags)
 
     public CellState State { get; set; }
 
+    /// <summary>Where the last run's time went (shown as data attributes, for the browser test's profile).</summary>
+    public CellTiming? Timing { get; set; }
+
     /// <summary>The source changed since the cell last ran, or an earlier cell ran again after it.</summary>
     public bool Stale { get; set; }
 }
 
 public enum CellState { NotRun, Queued, Running, Passed, Failed }
+
+/// <summary>A cell's last run: compiling (parse, Roslyn, load), running, and turning its value into an output.</summary>
+public sealed record CellTiming(TimeSpan Compile, TimeSpan Run, TimeSpan Display);
 
 /// <summary>A cell output: text (stdout, an error) or HTML (tables, charts).</summary>
 public sealed record Output(string Kind, string Content)

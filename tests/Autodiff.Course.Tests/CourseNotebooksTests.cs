@@ -30,9 +30,8 @@ public sealed class CourseNotebooksTests(ITestOutputHelper output)
             return;
         }
 
-        var result = await NotebookRunner.RunAsync(
-            Path.Combine(Repo.Notebooks, notebook),
-            new RunOptions { Log = new TestOutputWriter(output), LogPrefix = $"[{notebook}]" });
+        var (result, log) = await RunnerRuns.Get(notebook);
+        output.WriteLine(log);
 
         Assert.True(result.Succeeded, result.FailureMessage);
         // The runner keeps compiler warnings and Console.Error as stderr outputs, as Jupyter shows them: a course notebook has none.

@@ -15,7 +15,7 @@ public sealed class CellKernel
 {
     /// <summary>The namespaces every cell sees, as in the .NET Interactive C# kernel.</summary>
     private static readonly string[] DefaultUsings =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading.Tasks"];
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading.Tasks", "Autodiff.Web.Cells"];
 
     /// <summary>What <c>#!import course.dib</c> does (notebooks/course.dib): the course's namespaces.</summary>
     public const string CourseUsings = """
@@ -39,6 +39,9 @@ public sealed class CellKernel
     /// <summary>The time a cell may run before it is stopped.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How deep a cell's methods may call each other (a recursion without end stops there).</summary>
+    public int MaxDepth { get; init; } = CellBudget.DefaultMaxDepth;
+
     /// <summary>Compiles and runs one cell. Never throws: failures are in the result.</summary>
     public async Task<CellResult> RunAsync(string code, string cellName)
     {
@@ -51,14 +54,31 @@ public sealed class CellKernel
         }
 
         var compilation = Compile(source, out var assembly, out var errors);
+        var compiled = Stopwatch.GetElapsedTime(started);
         if (assembly is null)
         {
-            return CellResult.Failed(cellName, $"{cellName} does not compile:\n{errors}", "", Stopwatch.GetElapsedTime(started));
+            return CellResult.Failed(cellName, $"{cellName} does not compile:\n{errors}", "", compiled) with { CompileTime = compiled };
         }
 
         var saved = Console.Out;
         Console.SetOut(output);
-        CellBudget.Start(TimeLimit);
+        CellBudget.Start(TimeLimit, MaxDepth);
+        // value.Display() in the cell: what was printed so far, then the value, in the order they came.
+        var shown = new List<CellOutput>();
+        var printed = new System.Text.StringBuilder();
+        void Flush()
+        {
+            if (output.GetStringBuilder().Length == 0) return;
+            shown.Add(new CellOutput(output.ToString(), null));
+            printed.Append(output.GetStringBuilder());
+            output.GetStringBuilder().Clear();
+        }
+        Autodiff.Web.Cells.DisplayExtensions.Sink = value => { Flush(); shown.Add(new CellOutput(null, value)); };
+        CellResult Finish(CellResult result)
+        {
+            Flush();
+            return result with { CompileTime = compiled, Output = printed.ToString(), Outputs = shown };
+        }
         try
         {
             var entry = assembly.GetTypes()
@@ -67,24 +87,23 @@ public sealed class CellKernel
             // A cell that compiled is part of the chain even if it throws, as in .NET Interactive.
             previous = compilation;
             var value = await (Task<object?>)entry.Invoke(null, [submissionStates])!;
-            return CellResult.Passed(value, output.ToString(), Stopwatch.GetElapsedTime(started));
+            return Finish(CellResult.Passed(value, "", Stopwatch.GetElapsedTime(started)));
         }
         catch (Exception e)
         {
             var thrown = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
             var message = CellBudget.Expired || thrown is CellTimeLimitException
                 ? $"{cellName} was stopped: {new CellTimeLimitException(CellBudget.Limit).Message}"
-                : $"{cellName} threw {thrown.GetType().Name}: {thrown.Message}";
-            return CellResult.Failed(cellName, message, output.ToString(), Stopwatch.GetElapsedTime(started), thrown.ToString());
+                : thrown is CellRecursionException
+                    ? $"{cellName} was stopped: {thrown.Message}"
+                    : $"{cellName} threw {thrown.GetType().Name}: {thrown.Message}";
+            return Finish(CellResult.Failed(cellName, message, "", Stopwatch.GetElapsedTime(started), thrown.ToString()));
         }
         finally
         {
             CellBudget.Stop();
             Console.SetOut(saved);
-            if (CellBudget.Expired)
-            {
-                output.WriteLine();
-            }
+            Autodiff.Web.Cells.DisplayExtensions.Sink = null;
         }
     }
 
@@ -194,8 +213,23 @@ public sealed class CellKernel
 /// <summary>What a cell did: its value, what it printed, or why it failed.</summary>
 public sealed record CellResult(bool Succeeded, object? Value, string Output, string? Error, string? Detail, TimeSpan Elapsed)
 {
+    /// <summary>What the cell printed and displayed (<c>value.Display()</c>), in order; <see cref="Output"/> is all the text.</summary>
+    public IReadOnlyList<CellOutput> Outputs
+    {
+        get => outputs ?? (Output.Length > 0 ? [new CellOutput(Output, null)] : []);
+        init => outputs = value;
+    }
+
+    private readonly IReadOnlyList<CellOutput>? outputs;
+
+    /// <summary>The part of <see cref="Elapsed"/> spent parsing, compiling and loading the cell.</summary>
+    public TimeSpan CompileTime { get; init; }
+
     public static CellResult Passed(object? value, string output, TimeSpan elapsed) => new(true, value, output, null, null, elapsed);
 
     public static CellResult Failed(string cell, string error, string output, TimeSpan elapsed, string? detail = null) =>
         new(false, null, output, error, detail, elapsed);
 }
+
+/// <summary>One piece of a cell's output: printed text, or a value the cell displayed.</summary>
+public sealed record CellOutput(string? Text, object? Value);

@@ -26,11 +26,16 @@ window.courseWeb = {
       old.replaceWith(script);
     });
   },
-  loadPlotly: function (source) {
+  // plotly.js as UTF-8 bytes (a Uint8Array from .NET).
+  loadPlotly: function (bytes) {
     if (window.Plotly) return;
     var script = document.createElement("script");
-    script.text = source;
+    script.text = new TextDecoder("utf-8").decode(bytes);
     document.head.appendChild(script);
+  },
+  // A stage of opening the page, in ms since navigation start (read by the browser test).
+  mark: function (name) {
+    document.body.dataset[name] = String(Math.round(performance.now()));
   },
   // ?run=all: <body data-run-status="passed|failed" data-cells-passed="N"> when the run ends.
   setRunStatus: function (status, passed, seconds) {
