@@ -28,7 +28,7 @@ if (args is ["graph", ..])
 if (args is ["matmul-paths", ..])
     return MatMulPaths.Run(args.Length > 1 ? int.Parse(args[1]) : 20);
 
-var config = DefaultConfig.Instance.AddColumn(WorkColumn.All);
+var config = DefaultConfig.Instance.AddColumn(WorkColumn.All).AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
 return 0;
 
@@ -42,13 +42,16 @@ static int Loop(string name, double seconds)
         Console.Error.WriteLine("workloads: " + string.Join(", ", Workloads.Names));
         return 2;
     }
+    // Warm-up, not counted: the first calls (JIT, first touches of memory) are what the `first` mode measures.
+    var warmUp = Stopwatch.StartNew();
+    do operation(); while (warmUp.Elapsed.TotalSeconds < seconds / 5);
     double last = 0;
     long count = 0, allocated = GC.GetTotalAllocatedBytes(precise: true);
     var pauses = GC.GetTotalPauseDuration();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
     var clock = Stopwatch.StartNew();
-    while (clock.Elapsed.TotalSeconds < seconds)
+    while (clock.Elapsed.TotalSeconds < seconds || count < 3)
     {
         last = operation();
         count++;
