@@ -98,6 +98,45 @@ public class MatMulKernelTests
         Assert.Equal(one, several);
     }
 
+    /// <summary>
+    /// What a laptop without AVX-512 (an AVX2 machine) or without AVX2 (SSE only, the width of NEON) runs: this
+    /// assembly started again with the instruction set turned off, where it reports the path it chose and checks
+    /// the product against the textbook loop.
+    /// </summary>
+    [Theory]
+    [InlineData("DOTNET_EnableAVX512")]
+    [InlineData("DOTNET_EnableAVX2")]
+    public void ChildProcess_WithoutWideVectors_TakesTheNarrowerPath_AndMatchesTripleLoop(string setting)
+    {
+        // The settings are x64's; elsewhere (ARM) the child chooses what this process chose.
+        var expected = !System.Runtime.Intrinsics.X86.X86Base.IsSupported ? MatMulKernel.BestPath
+            : setting == "DOTNET_EnableAVX512" && System.Runtime.Intrinsics.X86.Avx2.IsSupported ? MatMulPath.Vector256
+            : MatMulPath.Vector128;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { "exec", typeof(MatMulKernelTests).Assembly.Location, "matmul-path" },
+        };
+        start.Environment[setting] = "0";
+        using var child = System.Diagnostics.Process.Start(start)!;
+        string output = child.StandardOutput.ReadToEnd() + child.StandardError.ReadToEnd();
+        Assert.True(child.WaitForExit(120_000), "the child process did not finish");
+        Assert.Equal(0, child.ExitCode);
+        Assert.Equal($"{expected}: matches the triple loop", output.Trim());
+    }
+
+    /// <summary>The child's side: the path this process chose, and every transpose at sizes with ragged edges against the triple loop.</summary>
+    internal static int ReportPathAndCheck()
+    {
+        foreach (var (m, k, n) in new[] { (23, 31, 45), (131, 130, 129), (201, 190, 199) })
+            foreach (bool ta in new[] { false, true })
+                foreach (bool tb in new[] { false, true })
+                    Check(m, k, n, ta, tb, (a, b, c) => MatMulKernel.MultiplyAdd(a, ta, b, tb, c, m, k, n));
+        Console.WriteLine($"{MatMulKernel.BestPath}: matches the triple loop");
+        return 0;
+    }
+
     [Fact]
     public void MatMul_LargeForwardAndBackward_MatchTripleLoops()
     {
