@@ -107,7 +107,7 @@ public sealed class SiteTests(RenderedFixtureCourse course, ITestOutputHelper ou
         var plotly = new FileInfo(Path.Combine(course.Site, SiteAssets.PlotlyPath));
         Assert.True(plotly.Length > 3_000_000, $"plotly.js is {plotly.Length} bytes");
         Assert.StartsWith("/*", File.ReadAllText(plotly.FullName)[..2]);
-        foreach (var file in new[] { "katex/katex.min.js", "katex/katex.min.css", "katex/contrib/auto-render.min.js", "katex/fonts/KaTeX_Main-Regular.woff2", "katex/LICENSE", "course.css" })
+        foreach (var file in new[] { "katex/katex.min.js", "katex/katex.min.css", "katex/contrib/auto-render.min.js", "katex/fonts/KaTeX_Main-Regular.woff2", "katex/LICENSE", "course.css", "course-math.js" })
         {
             Assert.True(File.Exists(Path.Combine(course.Site, "assets", file)), file);
         }

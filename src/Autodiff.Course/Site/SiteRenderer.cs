@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Markdig;
+using Autodiff.Shared;
 using Microsoft.DotNet.Interactive.Documents;
 
 namespace Autodiff.Course.Site;
@@ -12,36 +12,8 @@ namespace Autodiff.Course.Site;
 /// </summary>
 public static class SiteRenderer
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions() // pipe tables, footnotes, and math: $…$ is kept away from emphasis rules
-        .Build();
-
-    /// <summary>
-    /// Markdown to HTML. <c>$$…$$</c> inside a paragraph is display math, as in Jupyter and
-    /// VS Code (Markdig alone makes it inline unless the <c>$$</c> stand on lines of their own).
-    /// </summary>
-    public static string MarkdownToHtml(string markdown)
-    {
-        using var writer = new StringWriter();
-        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
-        Markdown.Setup(renderer);
-        renderer.ObjectRenderers.Replace<Markdig.Extensions.Mathematics.HtmlMathInlineRenderer>(new DisplayAwareMathInlineRenderer());
-        renderer.Render(Markdig.Markdown.Parse(markdown, Markdown));
-        writer.Flush();
-        return writer.ToString();
-    }
-
-    private sealed class DisplayAwareMathInlineRenderer
-        : Markdig.Renderers.Html.HtmlObjectRenderer<Markdig.Extensions.Mathematics.MathInline>
-    {
-        protected override void Write(Markdig.Renderers.HtmlRenderer renderer, Markdig.Extensions.Mathematics.MathInline math)
-        {
-            var display = math.DelimiterCount >= 2;
-            renderer.Write(display ? "<span class=\"math display\">\\[" : "<span class=\"math\">\\(");
-            renderer.WriteEscape(ref math.Content);
-            renderer.Write(display ? "\\]</span>" : "\\)</span>");
-        }
-    }
+    /// <summary>Markdown to HTML, math left for KaTeX (<see cref="CourseMarkdown"/>, shared with the browser app).</summary>
+    public static string MarkdownToHtml(string markdown) => CourseMarkdown.ToHtml(markdown);
 
     /// <summary>The page file name of a notebook: <c>01-derivatives.ipynb</c> → <c>01-derivatives.html</c>.</summary>
     public static string PageName(NotebookResult notebook) => Path.ChangeExtension(notebook.Name, ".html");
@@ -283,20 +255,10 @@ public static class SiteRenderer
                 <link rel="stylesheet" href="assets/katex/katex.min.css">
                 <script defer src="assets/katex/katex.min.js"></script>
                 <script defer src="assets/katex/contrib/auto-render.min.js"></script>
+                <script defer src="assets/course-math.js"></script>
                 <script>
                 document.addEventListener("DOMContentLoaded", function () {
-                  // Only the prose: code and outputs may hold a literal $ (C# interpolated strings).
-                  document.querySelectorAll(".cell.markdown, .output.markdown, .notebook-summary").forEach(function (element) {
-                    renderMathInElement(element, {
-                      delimiters: [
-                        { left: "$$", right: "$$", display: true },
-                        { left: "\\[", right: "\\]", display: true },
-                        { left: "\\(", right: "\\)", display: false },
-                        { left: "$", right: "$", display: false }
-                      ],
-                      throwOnError: false
-                    });
-                  });
+                  document.querySelectorAll(".cell.markdown, .output.markdown, .notebook-summary").forEach(courseMath.render);
                 });
                 </script>
 

@@ -1,18 +1,10 @@
 // Browser side of the course app: math, HTML outputs whose scripts must run, plotly.js, and the automation hook.
 window.courseWeb = {
   renderMath: function () {
-    if (!window.renderMathInElement) { setTimeout(window.courseWeb.renderMath, 50); return; }
+    if (!window.renderMathInElement || !window.courseMath) { setTimeout(window.courseWeb.renderMath, 50); return; }
     document.querySelectorAll(".cell.markdown").forEach(function (element) {
       if (element.dataset.math === "done") return;
-      renderMathInElement(element, {
-        delimiters: [
-          { left: "$$", right: "$$", display: true },
-          { left: "\\[", right: "\\]", display: true },
-          { left: "\\(", right: "\\)", display: false },
-          { left: "$", right: "$", display: false }
-        ],
-        throwOnError: false
-      });
+      courseMath.render(element);
       element.dataset.math = "done";
     });
   },
