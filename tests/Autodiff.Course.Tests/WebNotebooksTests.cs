@@ -289,6 +289,15 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// </summary>
     public const string SelectionVariable = "AUTODIFF_WEB_NOTEBOOKS";
 
+    /// <summary>
+    /// How many notebooks run at once, each in its own tab: as many as there are cores (2–4), or
+    /// <c>AUTODIFF_WEB_TABS=1</c> to time each notebook alone (the figures in docs/web.md).
+    /// </summary>
+    public static int Tabs =>
+        int.TryParse(Environment.GetEnvironmentVariable("AUTODIFF_WEB_TABS"), out var tabs) && tabs is >= 1 and <= 8
+            ? tabs
+            : Math.Clamp(Environment.ProcessorCount, 2, 4);
+
     public bool Selected(string notebook) =>
         Environment.GetEnvironmentVariable(SelectionVariable) is not { Length: > 0 } selection
         || selection.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(prefix => notebook.StartsWith(prefix, StringComparison.Ordinal));
@@ -305,7 +314,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             if (runs.Count == 0)
             {
                 ColdStart = await MeasureColdStartAsync(notebooks[0]);
-                var slots = new SemaphoreSlim(Math.Clamp(Environment.ProcessorCount, 2, 4));
+                var slots = new SemaphoreSlim(Tabs);
                 foreach (var name in notebooks) runs[name] = RunAllAsync(name, slots);
             }
         }
