@@ -28,21 +28,35 @@ public static class WebApp
         var scratch = Path.Combine(outputDirectory, "web-publish");
         var clock = Stopwatch.StartNew();
         log.WriteLine("web app: dotnet publish src/Autodiff.Web -c Release (a minute or two the first time)");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repositoryRoot };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", scratch, "-nologo", "-v", "quiet" }) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        if (Dotnet(repositoryRoot, "publish", project, "-c", "Release", "-o", scratch, "-nologo", "-v", "quiet") is { } publishFailed)
         {
-            return $"dotnet publish of the web app failed (exit code {process.ExitCode}):\n{stdout.Result}{stderr.Result}".TrimEnd();
+            return $"dotnet publish of the web app failed {publishFailed}";
+        }
+        // The notebooks' cells compiled ahead of time (Autodiff.Web/Kernel/PrecompiledCells.cs): Run all then compiles
+        // only the cells a reader edited.
+        var precompiler = Path.Combine(repositoryRoot, "src", "Autodiff.Web.Precompiler", "Autodiff.Web.Precompiler.csproj");
+        log.WriteLine("web app: compiling the notebooks' cells ahead of time (src/Autodiff.Web.Precompiler)");
+        if (Dotnet(repositoryRoot, "run", "--project", precompiler, "-c", "Release", "--", Path.Combine(scratch, "wwwroot", "cells")) is { } precompileFailed)
+        {
+            return $"compiling the notebooks' cells ahead of time failed {precompileFailed}";
         }
         var web = Path.Combine(outputDirectory, "web");
         if (Directory.Exists(web)) Directory.Delete(web, recursive: true);
         CopyTree(Path.Combine(scratch, "wwwroot"), web);
         log.WriteLine($"web app: {web} ({clock.Elapsed.TotalSeconds:0} s)");
         return null;
+    }
+
+    /// <summary>Runs <c>dotnet</c> with the arguments; null when it exits 0, else the exit code and what it printed.</summary>
+    private static string? Dotnet(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? null : $"(exit code {process.ExitCode}):\n{stdout.Result}{stderr.Result}".TrimEnd();
     }
 
     private static void CopyTree(string from, string to)

@@ -82,7 +82,7 @@ public sealed class Cell(int number, bool isCode, string source, string[] tags)
 public enum CellState { NotRun, Queued, Running, Passed, Failed }
 
 /// <summary>A cell's last run: compiling (parse, Roslyn, load), running, and turning its value into an output.</summary>
-public sealed record CellTiming(TimeSpan Compile, TimeSpan Run, TimeSpan Display);
+public sealed record CellTiming(TimeSpan Compile, TimeSpan Run, TimeSpan Display, bool Precompiled = false);
 
 /// <summary>A cell output: text (stdout, an error) or HTML (tables, charts).</summary>
 public sealed record Output(string Kind, string Content)

@@ -30,6 +30,11 @@ public sealed class WebNotebooksTests(WebAppFixture web, ITestOutputHelper outpu
         Assert.False(page.Crashed, $"{notebook}: the browser tab crashed during run all\n{page.Outputs}");
         Assert.True(page.Status == "passed", $"{notebook} in the browser: data-run-status={page.Status ?? "(never set)"}\n{page.Outputs}");
 
+        // Nothing was edited: every cell runs from its image compiled when the app was published, so the cells'
+        // sources in the app and in the precompiler agree (else Roslyn compiles them, slowly but correctly).
+        Assert.True(page.Cells.All(cell => cell.Ahead),
+            $"{notebook}: cells compiled by Roslyn in the page, not ahead of time: {string.Join(", ", page.Cells.Where(c => !c.Ahead).Select(c => c.Cell))}");
+
         var runner = await RunnerRuns.Get(notebook);
         Assert.True(runner.Result.Succeeded, runner.Result.FailureMessage);
         // The issue's target is run all within 3× the runner's time: printed, not asserted (a timing is not a test).
@@ -94,6 +99,18 @@ public sealed class WebNotebooksTests(WebAppFixture web, ITestOutputHelper outpu
         output.WriteLine(outputs);
         Assert.False(tab.Crashed, "the tab crashed");
         Assert.Equal("passed", status);
+
+        // The cells before the edited one ran from their images compiled ahead of time; from the edited cell on,
+        // Roslyn compiled them in the page (the chain changed). The Roslyn cells after the first are the issue's
+        // "typical cell, warm".
+        var cells = await CellTime.OfAsync(tab);
+        var firstRoslyn = cells.TakeWhile(cell => cell.Ahead).Count();
+        Assert.True(firstRoslyn > 0 && firstRoslyn < cells.Count && cells.Skip(firstRoslyn).All(cell => !cell.Ahead),
+            $"expected cells compiled ahead of time up to the edited cell and by Roslyn from it on: {string.Join(" ", cells.Select(c => $"{c.Cell}:{(c.Ahead ? "ahead" : "roslyn")}"))}");
+        var warm = cells.Skip(firstRoslyn + 1).Select(cell => cell.Total).Order().ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"edited run all: {cells.Count(c => c.Ahead)} cells from their images, {cells.Count - firstRoslyn} by Roslyn (the first, which loads Roslyn: compile {cells[firstRoslyn].Compile} ms); warm Roslyn cells: median {warm[warm.Count / 2]} ms compile + run + display, {warm.Count(ms => ms <= 300)} of {warm.Count} within 300 ms"));
+        foreach (var cell in cells) output.WriteLine($"  {cell.Cell,4}  {cell.Compile,10}  {cell.Run,6}  {cell.Display,10}{(cell.Ahead ? "" : "  (Roslyn)")}");
 
         // From x₀ = 0 with η = 0.1 each step multiplies the distance to x* = −0.75 by 1 − 4η = 0.6:
         // x₅ = −0.75 + 0.6⁵·0.75 = −0.69168 (with the default η = 0.4 it is −0.80832, the article's value).
@@ -221,14 +238,24 @@ public sealed record PageRun(string Notebook, string? Status, int CellsPassed, d
         }
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"  total compile {Cells.Sum(c => c.Compile) / 1000.0:0.0} s, run {Cells.Sum(c => c.Run) / 1000.0:0.0} s, display {Cells.Sum(c => c.Display) / 1000.0:0.0} s"));
+        text.AppendLine($"  compiled ahead of time: {Cells.Count(c => c.Ahead)} of {Cells.Count} cells (the others by Roslyn in the page)");
         text.AppendLine("  cell  compile ms  run ms  display ms");
-        foreach (var cell in Cells) text.AppendLine($"  {cell.Cell,4}  {cell.Compile,10}  {cell.Run,6}  {cell.Display,10}");
+        foreach (var cell in Cells) text.AppendLine($"  {cell.Cell,4}  {cell.Compile,10}  {cell.Run,6}  {cell.Display,10}{(cell.Ahead ? "" : "  (Roslyn)")}");
         return text.ToString();
     }
 }
 
-public sealed record CellTime(int Cell, int Compile, int Run, int Display)
+/// <summary>A cell's last run: ms spent compiling (or loading its image compiled ahead of time), running and displaying.</summary>
+public sealed record CellTime(int Cell, int Compile, int Run, int Display, bool Ahead)
 {
+    /// <summary>The cells of a page as the page marks them (data-compile-ms and friends on each code cell).</summary>
+    internal const string Script =
+        "JSON.stringify(Array.from(document.querySelectorAll('.cell.code[data-run-ms]')).map(e => [parseInt(e.id.slice(5)), +e.dataset.compileMs, +e.dataset.runMs, +(e.dataset.displayMs || 0), e.dataset.compiled === 'ahead' ? 1 : 0]))";
+
+    internal static async Task<IReadOnlyList<CellTime>> OfAsync(BrowserTab tab) =>
+        JsonSerializer.Deserialize<int[][]>(await tab.EvaluateAsync(Script) ?? "[]")!
+            .Select(c => new CellTime(c[0], c[1], c[2], c[3], c[4] == 1)).ToList();
+
     public int Total => Compile + Run + Display;
 }
 
@@ -375,9 +402,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             if (tab.Crashed) return new PageRun(notebook, status, 0, 0, pageSeconds, true, "", []);
             var cellsPassed = int.TryParse(await tab.EvaluateAsync("document.body.dataset.cellsPassed || ''"), out var p) ? p : 0;
             var runSeconds = double.TryParse(await tab.EvaluateAsync("document.body.dataset.runSeconds || ''"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : double.NaN;
-            var cells = JsonSerializer.Deserialize<int[][]>(await tab.EvaluateAsync(
-                "JSON.stringify(Array.from(document.querySelectorAll('.cell.code[data-run-ms]')).map(e => [parseInt(e.id.slice(5)), +e.dataset.compileMs, +e.dataset.runMs, +(e.dataset.displayMs || 0)]))") ?? "[]")!
-                .Select(c => new CellTime(c[0], c[1], c[2], c[3])).ToList();
+            var cells = await CellTime.OfAsync(tab);
             return new PageRun(notebook, status, cellsPassed, runSeconds, pageSeconds, tab.Crashed, await PageRun.OutputsOf(tab), cells);
         }
         finally

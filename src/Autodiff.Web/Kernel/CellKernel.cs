@@ -1,22 +1,18 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Autodiff.Web.Kernel;
 
 /// <summary>
 /// The notebook kernel of the web app: each cell is a Roslyn script submission that continues the previous
-/// one (its variables, methods and usings), emitted to memory and loaded next to the earlier cells.
-/// <c>CSharpScript</c> does not run in the browser (it needs assembly file paths); this is the part of it we need.
+/// one (its variables, methods and usings), emitted to memory and loaded next to the earlier cells
+/// (<see cref="CellCompiler"/>), or, for a cell a reader has not edited, loaded from its image compiled ahead of time
+/// (<see cref="PrecompiledCells"/>). <c>CSharpScript</c> does not run in the browser (it needs assembly file paths);
+/// this is the part of it we need.
 /// </summary>
 public sealed class CellKernel
 {
-    /// <summary>The namespaces every cell sees, as in the .NET Interactive C# kernel.</summary>
-    private static readonly string[] DefaultUsings =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading.Tasks", "Autodiff.Web.Cells"];
-
     /// <summary>What <c>#!import course.dib</c> does (notebooks/course.dib): the course's namespaces.</summary>
     public const string CourseUsings = """
         using Autodiff;
@@ -29,12 +25,15 @@ public sealed class CellKernel
         using Autodiff.Training;
         """;
 
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
-
     private readonly CellLoadContext context = new();
     // Slot 0 is the (absent) globals object; submission n stores itself in slot n.
     private readonly object?[] submissionStates = new object?[1 << 14];
-    private CSharpCompilation? previous;
+    // The chain of cells compiled so far (PrecompiledCells.ChainKey), and the ones that ran from their images since
+    // Roslyn last compiled a cell: it must hear of them before it compiles the next.
+    private string chain = "";
+    private readonly List<(string Source, string AssemblyName)> notYetCompiled = [];
+    // A CellCompiler, made when the first cell needs Roslyn; held as object so that nothing loads Roslyn before that.
+    private object? compiler;
 
     /// <summary>The time a cell may run before it is stopped.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
@@ -42,23 +41,49 @@ public sealed class CellKernel
     /// <summary>How deep a cell's methods may call each other (a recursion without end stops there).</summary>
     public int MaxDepth { get; init; } = CellBudget.DefaultMaxDepth;
 
+    /// <summary>The cells compiled ahead of time for this notebook (none by default).</summary>
+    public PrecompiledCells Precompiled { get; init; } = PrecompiledCells.None;
+
+    /// <summary>Called once before Roslyn is first needed (the browser downloads it then).</summary>
+    public Func<Task>? LoadCompilerAsync { get; init; }
+
+    // Whether the cell running now was loaded from its image compiled ahead of time.
+    private bool LastCellWasPrecompiled { get; set; }
+
     /// <summary>Compiles and runs one cell. Never throws: failures are in the result.</summary>
     public async Task<CellResult> RunAsync(string code, string cellName)
     {
         var output = new StringWriter();
         var started = Stopwatch.GetTimestamp();
-        var source = code.TrimStart().StartsWith("#!import", StringComparison.Ordinal) ? Magic(code) : code;
+        var source = CompiledSource(code);
         if (source is null)
         {
             return CellResult.Failed(cellName, $"{cellName}: only `#!import course.dib` is understood here; other magic commands need the .NET Interactive kernel.", "", Stopwatch.GetElapsedTime(started));
         }
 
-        var compilation = Compile(source, out var assembly, out var errors);
+        var key = PrecompiledCells.ChainKey(chain, source);
+        var assemblyName = "cell-" + key;
+        var image = Precompiled.Find(chain, source)?.Image;
+        LastCellWasPrecompiled = image is not null;
+        string errors = "";
+        if (image is not null)
+        {
+            notYetCompiled.Add((source, assemblyName));
+        }
+        else
+        {
+            image = await CompileAsync(source, assemblyName);
+            errors = compileErrors;
+        }
         var compiled = Stopwatch.GetElapsedTime(started);
-        if (assembly is null)
+        if (image is null)
         {
             return CellResult.Failed(cellName, $"{cellName} does not compile:\n{errors}", "", compiled) with { CompileTime = compiled };
         }
+        // A cell that compiled is part of the chain even if it throws, as in .NET Interactive.
+        chain = key;
+        var assembly = context.LoadFromStream(new MemoryStream(image));
+        context.Add(assembly);
 
         var saved = Console.Out;
         Console.SetOut(output);
@@ -77,15 +102,13 @@ public sealed class CellKernel
         CellResult Finish(CellResult result)
         {
             Flush();
-            return result with { CompileTime = compiled, Output = printed.ToString(), Outputs = shown };
+            return result with { CompileTime = compiled, Output = printed.ToString(), Outputs = shown, Precompiled = LastCellWasPrecompiled };
         }
         try
         {
             var entry = assembly.GetTypes()
                 .Select(type => type.GetMethod("<Factory>", BindingFlags.Static | BindingFlags.Public))
                 .First(method => method is not null)!;
-            // A cell that compiled is part of the chain even if it throws, as in .NET Interactive.
-            previous = compilation;
             var value = await (Task<object?>)entry.Invoke(null, [submissionStates])!;
             return Finish(CellResult.Passed(value, "", Stopwatch.GetElapsedTime(started)));
         }
@@ -113,91 +136,49 @@ public sealed class CellKernel
         return lines is ["#!import course.dib"] ? CourseUsings : null;
     }
 
-    private CSharpCompilation Compile(string code, out Assembly? assembly, out string errors)
+    private string compileErrors = "";
+
+    /// <summary>Compiles a cell with Roslyn, after telling it of the cells that ran from their images.</summary>
+    private async Task<byte[]?> CompileAsync(string source, string assemblyName)
     {
-        var parse = CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest);
-        var tree = CSharpSyntaxTree.ParseText(code, parse);
-        if (((Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)tree.GetRoot()).Members.Count == 0)
-        {
-            // Roslyn cannot emit a submission without a statement (usings alone fail with no diagnostic).
-            tree = CSharpSyntaxTree.ParseText(code + "\n;", parse);
-        }
-        var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            usings: DefaultUsings,
-            concurrentBuild: false,
-            allowUnsafe: true,
-            optimizationLevel: OptimizationLevel.Release);
-        var name = "cell-" + Guid.NewGuid().ToString("N");
-        var guarded = CSharpCompilation.CreateScriptCompilation(name, LoopBudget.Rewrite(tree), References.Value, options, previous, typeof(object));
-        using var pe = new MemoryStream();
-        var emit = guarded.Emit(pe);
-        if (!emit.Success)
-        {
-            // Report against the cell as written (the budget checks move columns).
-            var plain = CSharpCompilation.CreateScriptCompilation(name, tree, References.Value, options, previous, typeof(object));
-            var diagnostics = plain.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (diagnostics.Count == 0)
-            {
-                diagnostics = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            }
-            errors = string.Join("\n", diagnostics.Select(Describe));
-            assembly = null;
-            return guarded;
-        }
-        pe.Position = 0;
-        assembly = context.LoadFromStream(pe);
-        context.Add(assembly);
-        errors = "";
-        return guarded;
+        if (compiler is null && LoadCompilerAsync is { } load) await load();
+        return EmitWithRoslyn(source, assemblyName);
     }
 
-    /// <summary><c>(2,9): error CS0103: …</c>, line and column within the cell, as the course runner writes them.</summary>
-    private static string Describe(Diagnostic d)
+    // Kept apart from CompileAsync: the browser's .NET resolves the Roslyn types a method names when it first runs
+    // the method, so this one may run only once Roslyn is loaded.
+    private byte[]? EmitWithRoslyn(string source, string assemblyName)
     {
-        var span = d.Location.GetLineSpan().StartLinePosition;
-        return $"({span.Line + 1},{span.Character + 1}): error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+        var roslyn = (CellCompiler)(compiler ??= new CellCompiler());
+        foreach (var (earlier, name) in notYetCompiled) roslyn.Continue(earlier, name);
+        notYetCompiled.Clear();
+        return roslyn.Emit(source, assemblyName, out compileErrors);
     }
 
-    /// <summary>Warms Roslyn up (parsing, binding, emit) so the first cell a reader runs is not the slow one.</summary>
-    public static void Prepare() => _ = References.Value;
-
-    private static unsafe IReadOnlyList<MetadataReference> LoadReferences()
+    /// <summary>
+    /// Compiles a notebook's code cells in order, as Run all would, for <see cref="PrecompiledCells"/>: the source each
+    /// cell is compiled from (after <c>#!import course.dib</c> is understood), the chain it continues, and its image.
+    /// A cell that does not compile is left out, as it leaves the chain unchanged when it runs.
+    /// </summary>
+    public static PrecompiledCells Precompile(IEnumerable<string> cells)
     {
-        // Load the course's libraries and everything they reference, so the cells can name them.
-        Type[] roots = [typeof(Tensor), typeof(Autodiff.Plotting.Charts), typeof(Plotly.NET.GenericChart), typeof(Plotly.NET.CSharp.Chart),
-            typeof(Enumerable), typeof(Console), typeof(List<>), typeof(CellBudget), typeof(System.Text.RegularExpressions.Regex),
-            typeof(System.Runtime.CompilerServices.DynamicAttribute)];
-        var queue = new Queue<Assembly>(roots.Select(t => t.Assembly));
-        var seen = new Dictionary<string, Assembly>();
-        while (queue.TryDequeue(out var assembly))
+        var roslyn = new CellCompiler();
+        var result = new PrecompiledCells();
+        var chain = "";
+        foreach (var code in cells)
         {
-            if (!seen.TryAdd(assembly.GetName().Name!, assembly)) continue;
-            foreach (var name in assembly.GetReferencedAssemblies())
-            {
-                if (seen.ContainsKey(name.Name!)) continue;
-                try { queue.Enqueue(Assembly.Load(name)); }
-                catch (IOException) { }
-            }
+            if (CompiledSource(code) is not { } source) continue;
+            var key = PrecompiledCells.ChainKey(chain, source);
+            if (roslyn.Emit(source, "cell-" + key, out _) is not { } image) continue;
+            result.Add(new PrecompiledCells.Entry(chain, source, key, image));
+            chain = key;
         }
-        foreach (var name in new[] { "netstandard", "System.Runtime", "System.Collections", "System.Linq", "System.Console", "System.Private.CoreLib" })
-        {
-            if (!seen.ContainsKey(name))
-            {
-                try { seen[name] = Assembly.Load(name); } catch (IOException) { }
-            }
-        }
-
-        var references = new List<MetadataReference>();
-        foreach (var assembly in seen.Values)
-        {
-            if (System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata(assembly, out var blob, out var length))
-            {
-                references.Add(AssemblyMetadata.Create(ModuleMetadata.CreateFromMetadata((IntPtr)blob, length)).GetReference());
-            }
-        }
-        return references;
+        return result;
     }
+
+    /// <summary>What the kernel compiles for a cell: its code, or the usings of <c>#!import course.dib</c>; null for other magic commands.</summary>
+    private static string? CompiledSource(string code) =>
+        code.TrimStart().StartsWith("#!import", StringComparison.Ordinal) ? Magic(code) : code;
 
     /// <summary>Resolves a cell's reference to an earlier cell's assembly; everything else comes from the app.</summary>
     private sealed class CellLoadContext() : AssemblyLoadContext("cells")
@@ -224,6 +205,9 @@ public sealed record CellResult(bool Succeeded, object? Value, string Output, st
 
     /// <summary>The part of <see cref="Elapsed"/> spent parsing, compiling and loading the cell.</summary>
     public TimeSpan CompileTime { get; init; }
+
+    /// <summary>Whether the cell was loaded from its image compiled ahead of time (<see cref="PrecompiledCells"/>), not compiled by Roslyn.</summary>
+    public bool Precompiled { get; init; }
 
     public static CellResult Passed(object? value, string output, TimeSpan elapsed) => new(true, value, output, null, null, elapsed);
 
