@@ -9,9 +9,9 @@ namespace Autodiff;
 /// <remarks>
 /// <para>Optimizers change parameters in place. A graph built before the change still holds the parameter, and its
 /// backward pass would combine the new values with the old path: a gradient that is neither the old one nor the new
-/// one. So every in-place change ticks a clock and is remembered beside the tensor; every operation remembers the clock
-/// when it was applied (its output's <see cref="Tensor.RecordedAt"/>); and a backward pass refuses an operation whose input
-/// changed later than that.</para>
+/// one. So every in-place change ticks a clock and is remembered beside the tensor; every operation's output remembers
+/// the clock when the operation was applied (<see cref="Tensor.RecordedAt"/>); and a backward pass refuses an operation
+/// whose input changed later than that.</para>
 /// <para>Changes are kept in a side table rather than in a field of every tensor: few tensors are ever changed, and a
 /// graph of scalars stays as small as before. In the usual loop (forward, backward, step) no change happens between
 /// building a graph and its backward pass, so the check costs one comparison per edge and no lookup.</para>
