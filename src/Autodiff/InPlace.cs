@@ -9,9 +9,9 @@ namespace Autodiff;
 /// <remarks>
 /// <para>Optimizers change parameters in place. A graph built before the change still holds the parameter, and its
 /// backward pass would combine the new values with the old path: a gradient that is neither the old one nor the new
-/// one. So every in-place change ticks a clock and is remembered beside the tensor; every operation remembers the clock
-/// when it was applied (<see cref="Operation.AppliedAt"/>); and a backward pass refuses an operation whose input
-/// changed later than that.</para>
+/// one. So every in-place change ticks a clock and is remembered beside the tensor; every operation's output remembers
+/// the clock when the operation was applied (<see cref="Tensor.RecordedAt"/>); and a backward pass refuses an operation
+/// whose input changed later than that.</para>
 /// <para>Changes are kept in a side table rather than in a field of every tensor: few tensors are ever changed, and a
 /// graph of scalars stays as small as before. In the usual loop (forward, backward, step) no change happens between
 /// building a graph and its backward pass, so the check costs one comparison per edge and no lookup.</para>
@@ -38,13 +38,13 @@ internal static class InPlace
         change.At = Interlocked.Increment(ref s_clock);
     }
 
-    /// <summary>Throws if <paramref name="input"/> changed in place after <paramref name="operation"/> was applied to it.</summary>
-    public static void CheckUnchanged(Tensor input, Operation operation)
+    /// <summary>Throws if <paramref name="input"/> changed in place after the operation that produced <paramref name="output"/> was applied to it.</summary>
+    public static void CheckUnchanged(Tensor input, Tensor output)
     {
         // The difference, not the values, is compared, so that the clock may wrap around.
-        if (!s_lastChange.TryGetValue(input, out var change) || change.At - operation.AppliedAt <= 0) return;
+        if (!s_lastChange.TryGetValue(input, out var change) || change.At - output.RecordedAt <= 0) return;
         throw new InvalidOperationException(
             $"Backward(): {input.Describe()} was modified in place (by {change.By}) after it was used to build this graph " +
-            $"(by {operation.Name}): run the forward pass again before calling Backward()");
+            $"(by {output.GradFn!.Name}): run the forward pass again before calling Backward()");
     }
 }

@@ -117,7 +117,6 @@ public abstract partial class Operation
         }
         if (record)
         {
-            _appliedAt = InPlace.Now;
             output.MarkAsOutputOf(this);
         }
         if (Autograd.IsAnomalyDetectionEnabled) Anomaly.CheckForward(this, output);

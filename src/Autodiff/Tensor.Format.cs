@@ -16,10 +16,10 @@ public sealed partial class Tensor
     {
         var text = new StringBuilder("Tensor(");
         AppendValues(text, 0, 0, indent: "Tensor(".Length);
-        if (Rank > 1 || Size == 0) text.Append($", shape: {Shapes.Format(_shape)}");
+        if (Rank > 1 || Size == 0) text.Append($", shape: {Shapes.Format(ShapeArray)}");
         if (Name is not null) text.Append($", name: {Name}");
         if (_gradFn is not null) text.Append($", gradFn: {_gradFn.Name}");
-        else if (_requiresGrad) text.Append(", requiresGrad");
+        else if (HasFlag(Flags.RequiresGrad)) text.Append(", requiresGrad");
         return text.Append(')').ToString();
     }
 
@@ -33,9 +33,9 @@ public sealed partial class Tensor
             return;
         }
         var values = Values;
-        int length = _shape[dim];
+        int length = ShapeArray[dim];
         int stride = 1;
-        for (int d = dim + 1; d < Rank; d++) stride *= _shape[d];
+        for (int d = dim + 1; d < Rank; d++) stride *= ShapeArray[d];
         text.Append('[');
         for (int i = 0; i < length; i++)
         {

@@ -36,17 +36,17 @@ public sealed partial class Tensor
     /// <exception cref="ArgumentException"><paramref name="gradient"/> does not have this tensor's shape.</exception>
     public void Backward(Tensor? gradient = null, bool createGraph = false)
     {
-        if (!_requiresGrad)
+        if (!HasFlag(Flags.RequiresGrad))
             throw new InvalidOperationException(
                 $"Backward() was called on {Describe()}, which does not require grad: none of the tensors it was computed from " +
                 "has requiresGrad: true, or it was computed inside Autograd.NoGrad()");
         if (gradient is null && Size != 1)
             throw new InvalidOperationException(
                 $"Backward() without a gradient needs a one-element output such as a loss, but {Describe()} has {Size} elements; " +
-                $"pass the gradient of the final result with respect to it, a tensor of shape {Shapes.Format(_shape)}");
-        if (gradient is not null && !Shapes.Equal(gradient._shape, _shape))
+                $"pass the gradient of the final result with respect to it, a tensor of shape {Shapes.Format(ShapeArray)}");
+        if (gradient is not null && !Shapes.Equal(gradient.ShapeArray, ShapeArray))
             throw new ArgumentException(
-                $"the gradient has shape {Shapes.Format(gradient._shape)} but {Describe()}: they must be equal", nameof(gradient));
+                $"the gradient has shape {Shapes.Format(gradient.ShapeArray)} but {Describe()}: they must be equal", nameof(gradient));
         BackwardPass.Run(this, gradient, createGraph);
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class Tensor
     /// <summary>Mean of all elements, or along <paramref name="axis"/>: the sum divided by the number of elements summed.</summary>
     public Tensor Mean(int? axis = null, bool keepDim = false)
     {
-        int count = axis is int a ? _shape[Check.Axis(a, Rank, nameof(axis))] : Size;
+        int count = axis is int a ? ShapeArray[Check.Axis(a, Rank, nameof(axis))] : Size;
         return Sum(axis, keepDim) / count;
     }
 
@@ -107,13 +107,13 @@ public sealed partial class Tensor
     public Tensor Softmax(int axis) => LogSoftmax(axis).Exp();
 
     /// <summary>Sums a gradient back to <paramref name="shape"/>, which broadcasts to this tensor's shape (<see cref="Ops.SumTo"/>).</summary>
-    internal Tensor SumTo(int[] shape) => Shapes.Equal(shape, _shape) ? this : new Ops.SumTo(this, shape).Apply();
+    internal Tensor SumTo(int[] shape) => Shapes.Equal(shape, ShapeArray) ? this : new Ops.SumTo(this, shape).Apply();
 
     /// <summary>A constant tensor (no graph) holding f applied to each value.</summary>
     internal Tensor Map(Func<double, double> f)
     {
         var values = ToArray();
         for (int i = 0; i < values.Length; i++) values[i] = f(values[i]);
-        return Owning(values, _shape);
+        return Owning(values, ShapeArray);
     }
 }

@@ -19,20 +19,29 @@ namespace Autodiff;
 [TypeFormatterSource(typeof(PlainTextFormatterSource))]
 public sealed partial class Tensor
 {
-    // A 0-d tensor keeps its value in this field instead of a one-element array: a graph of scalars
-    // (the article's, micrograd's) then allocates one object per data node instead of two.
+    // A graph of scalars (the article's, micrograd's) holds one tensor per value, so every field counts: the node
+    // is 56 bytes. A 0-d tensor keeps its value in _scalar instead of a one-element array (one object per data node
+    // instead of two); any other tensor keeps its values, its shape and its gradient buffer in one ArrayStorage,
+    // so a scalar pays one empty field for all three. The gradient, the flags and the pass slot are in
+    // Engine/Tensor.GradStorage.cs.
     private double _scalar;
-    private readonly double[]? _array;
-    private readonly int[] _shape;
+    private readonly ArrayStorage? _array;
     private Operation? _gradFn;
-    private bool _requiresGrad;
+    private int _recordedAt;   // the in-place clock when _gradFn was applied (see InPlace)
+
+    /// <summary>What a tensor of rank 1 or more holds: its values (row-major), its shape, and its gradient buffer.</summary>
+    private sealed class ArrayStorage(double[] values, int[] shape)
+    {
+        public readonly double[] Values = values;
+        public readonly int[] Shape = shape;
+        public double[]? Grad;   // owned by the tensor, added into by backward passes, kept by ZeroGrad for reuse
+    }
 
     /// <summary>A 0-d tensor (a scalar) holding <paramref name="value"/>.</summary>
     public Tensor(double value, bool requiresGrad = false)
     {
         _scalar = value;
-        _shape = Shapes.Scalar;
-        _requiresGrad = requiresGrad;
+        SetFlag(Flags.RequiresGrad, requiresGrad);
     }
 
     /// <summary>A tensor of the given <paramref name="shape"/> holding a copy of <paramref name="data"/> in row-major order.</summary>
@@ -44,10 +53,9 @@ public sealed partial class Tensor
         int size = Shapes.SizeOf(shape);
         Check.Argument(data.Length == size, nameof(data),
             $"data has {data.Length} values but shape {Shapes.Format(shape)} needs {size}");
-        _shape = shape.Length == 0 ? Shapes.Scalar : (int[])shape.Clone();
         if (shape.Length == 0) _scalar = data[0];
-        else _array = (double[])data.Clone();
-        _requiresGrad = requiresGrad;
+        else _array = new ArrayStorage((double[])data.Clone(), (int[])shape.Clone());
+        SetFlag(Flags.RequiresGrad, requiresGrad);
     }
 
     /// <summary>A 1-d tensor (a vector) holding a copy of <paramref name="vector"/>.</summary>
@@ -60,40 +68,32 @@ public sealed partial class Tensor
     /// <summary>Wraps <paramref name="values"/> without copying: for operations, which hand over arrays they just filled.</summary>
     private Tensor(double[] values, int[] shape)
     {
-        if (shape.Length == 0)
-        {
-            _scalar = values[0];
-            _shape = Shapes.Scalar;
-        }
-        else
-        {
-            _array = values;
-            _shape = shape;
-        }
+        if (shape.Length == 0) _scalar = values[0];
+        else _array = new ArrayStorage(values, shape);
     }
 
     internal static Tensor Owning(double[] values, int[] shape) => new(values, shape);
 
     /// <summary>The size of each dimension; empty for a 0-d tensor.</summary>
-    public IReadOnlyList<int> Shape => _shape;
+    public IReadOnlyList<int> Shape => ShapeArray;
 
     /// <summary>The number of dimensions (0 for a scalar).</summary>
-    public int Rank => _shape.Length;
+    public int Rank => ShapeArray.Length;
 
     /// <summary>The number of elements.</summary>
-    public int Size => _array?.Length ?? 1;
+    public int Size => _array?.Values.Length ?? 1;
 
     /// <summary>Whether gradients flow into this tensor in a backward pass.</summary>
     /// <exception cref="InvalidOperationException">Set on a tensor that an operation produced (only leaves can be changed).</exception>
     public bool RequiresGrad
     {
-        get => _requiresGrad;
+        get => HasFlag(Flags.RequiresGrad);
         set
         {
             if (!IsLeaf)
                 throw new InvalidOperationException(
                     $"RequiresGrad can only be changed on a leaf tensor, but {Describe()} was produced by {_gradFn!.Name}; use Detach() to get a leaf copy");
-            _requiresGrad = value;
+            SetFlag(Flags.RequiresGrad, value);
         }
     }
 
@@ -115,26 +115,30 @@ public sealed partial class Tensor
     }
 
     // Few tensors have a name, so names live in a table beside them instead of in a field of every tensor:
-    // in a graph of scalars that field would be 8 of a node's 72 bytes. The table holds its keys weakly, so a
+    // in a graph of scalars that field would be 8 of a node's 56 bytes. The table holds its keys weakly, so a
     // named tensor is collected like any other.
     private static readonly ConditionalWeakTable<Tensor, string> s_names = new();
 
-    internal int[] ShapeArray => _shape;
+    internal int[] ShapeArray => _array?.Shape ?? Shapes.Scalar;
 
     /// <summary>The values, row-major. A 0-d tensor's one value is its <see cref="_scalar"/> field.</summary>
-    internal Span<double> Values => _array ?? MemoryMarshal.CreateSpan(ref _scalar, 1);
+    internal Span<double> Values => _array?.Values ?? MemoryMarshal.CreateSpan(ref _scalar, 1);
 
     /// <summary>The array behind <see cref="Values"/>; null for a 0-d tensor. For kernels that share it between threads (a span cannot be).</summary>
-    internal double[]? Storage => _array;
+    internal double[]? Storage => _array?.Values;
 
     internal bool IsScalar => _array is null;
 
     internal double ScalarValue => _scalar;
 
+    /// <summary>The in-place clock when the operation that produced this tensor was applied (see <see cref="InPlace"/>).</summary>
+    internal int RecordedAt => _recordedAt;
+
     internal void MarkAsOutputOf(Operation operation)
     {
         _gradFn = operation;
-        _requiresGrad = true;
+        _recordedAt = InPlace.Now;
+        SetFlag(Flags.RequiresGrad, true);
     }
 
     /// <summary>The value of a one-element tensor.</summary>
@@ -162,10 +166,10 @@ public sealed partial class Tensor
             int offset = 0;
             for (int d = 0; d < Rank; d++)
             {
-                if (index[d] < 0 || index[d] >= _shape[d])
+                if (index[d] < 0 || index[d] >= ShapeArray[d])
                     throw new ArgumentOutOfRangeException(nameof(index),
-                        $"index {index[d]} is out of range for dimension {d} of size {_shape[d]} in {Describe()}");
-                offset = offset * _shape[d] + index[d];
+                        $"index {index[d]} is out of range for dimension {d} of size {ShapeArray[d]} in {Describe()}");
+                offset = offset * ShapeArray[d] + index[d];
             }
             return Values[offset];
         }
@@ -174,11 +178,11 @@ public sealed partial class Tensor
     /// <summary>A new leaf holding a copy of the values, cut off from the graph (no grad, no <see cref="GradFn"/>).</summary>
     public Tensor Detach() => Copy();
 
-    internal Tensor Copy() => _array is null ? new Tensor(_scalar) : new Tensor((double[])_array.Clone(), _shape);
+    internal Tensor Copy() => _array is null ? new Tensor(_scalar) : new Tensor((double[])_array.Values.Clone(), _array.Shape);
 
     /// <summary>How messages refer to this tensor: its name if it has one, and its shape.</summary>
     internal string Describe() =>
-        Name is null ? $"a tensor of shape {Shapes.Format(_shape)}" : $"tensor '{Name}' of shape {Shapes.Format(_shape)}";
+        Name is null ? $"a tensor of shape {Shapes.Format(ShapeArray)}" : $"tensor '{Name}' of shape {Shapes.Format(ShapeArray)}";
 
     private static double[] Flatten(double[,] matrix)
     {

@@ -71,9 +71,9 @@ internal sealed class BackwardPass
     /// <summary>Follows parents that require grad, marking them through their own field (by reference), and checks every edge for in-place changes.</summary>
     private readonly struct SortVisitor(BackwardPass pass, int now) : TopologicalSort.IVisitor
     {
-        public bool Follow(Tensor parent, Operation op)
+        public bool Follow(Tensor parent, Tensor node)
         {
-            if (op.AppliedAt != now) InPlace.CheckUnchanged(parent, op);   // something changed in place since
+            if (node.RecordedAt != now) InPlace.CheckUnchanged(parent, node);   // something changed in place since
             if (!parent.RequiresGrad || parent.PassSlot != 0) return false;
             parent.PassSlot = -1;
             return true;
@@ -81,6 +81,8 @@ internal sealed class BackwardPass
 
         public void Place(Tensor node)
         {
+            if (pass._order.Count == Tensor.MaxPassSlot)
+                throw new InvalidOperationException($"Backward(): the graph has more than {Tensor.MaxPassSlot:N0} nodes that require grad, the most one pass handles");
             pass._order.Add(node);
             node.PassSlot = pass._order.Count;
         }

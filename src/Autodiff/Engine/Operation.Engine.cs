@@ -7,11 +7,11 @@ namespace Autodiff;
 public abstract partial class Operation
 {
     // An operation node is a single small object: a graph of scalars holds one per value, so every field
-    // counts (two references make it 40 bytes, three 48). The first input has its own field; the second
-    // shares one with the inputs of a many-input operation, which are kept as an array.
+    // counts (two references make it 32 bytes, three 40). The first input has its own field; the second
+    // shares one with the inputs of a many-input operation, which are kept as an array. When the operation
+    // was applied is kept by its output (Tensor.RecordedAt), which has room for it.
     private readonly Tensor _first;
     private readonly object? _rest;   // null (one input), the second input (two), or all inputs (three or more)
-    private int _appliedAt;           // fits in the padding of the subclasses' small fields: no bigger node
 
     private IReadOnlyList<Tensor> InputList() => _rest switch
     {
@@ -26,9 +26,6 @@ public abstract partial class Operation
         Tensor => 2,
         _ => ((Tensor[])_rest).Length,
     };
-
-    /// <summary>The in-place clock when this operation was recorded (see <see cref="InPlace"/>).</summary>
-    internal int AppliedAt => _appliedAt;
 
     internal Tensor Parent(int index) => index == 0 ? _first : _rest as Tensor ?? ((Tensor[])_rest!)[index];
 

@@ -1,94 +1,124 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Autodiff;
 
-// How a tensor stores its gradient, for speed; Tensor.Grad.cs has what a reader needs (Grad, ZeroGrad, Backward).
-// See README.md in this folder for why, with the measurements.
+// How a tensor stores its gradient and its small state, for speed and size; Tensor.Grad.cs has what a reader needs
+// (Grad, ZeroGrad, Backward). See README.md in this folder for why, with the measurements.
 public sealed partial class Tensor
 {
-    // Where the gradient lives. A 0-d tensor keeps it in _scalarGrad (no allocation per node); other tensors
-    // in _grad, an array-backed tensor this node owns and adds into. After Backward(createGraph: true), _grad
-    // is instead the differentiable gradient tensor itself (_gradIsGraph), which is never modified in place.
+    // Where the gradient lives. A 0-d tensor keeps it in _scalarGrad (no allocation per node); other tensors in
+    // their storage's Grad, an array this node owns and adds into. After Backward(createGraph: true) the gradient is
+    // instead a differentiable tensor, which is never modified in place: few tensors ever have one, so it is kept
+    // in a table beside them (as names are), not in a field of every node.
     private double _scalarGrad;
-    private Tensor? _grad;
-    private bool _hasGrad;
-    private bool _gradIsGraph;
+    private static readonly ConditionalWeakTable<Tensor, Tensor> s_graphGrads = new();
 
-    // This node's slot in the backward pass running now, 1-based; 0 outside a pass (see BackwardPass).
-    internal int PassSlot;
+    // Three flags and the node's slot in the backward pass running now share one int: the flags in the low bits,
+    // the slot above them. Separate fields (an int and three bools) would make every tensor 8 bytes bigger.
+    private int _state;
+
+    [Flags]
+    private enum Flags
+    {
+        RequiresGrad = 1,
+        HasGrad = 2,
+        GradIsGraph = 4,   // the gradient is the differentiable tensor in s_graphGrads
+    }
+
+    private const int FlagBits = 3;
+    private const int FlagMask = (1 << FlagBits) - 1;
+
+    private bool HasFlag(Flags flag) => (_state & (int)flag) != 0;
+
+    private void SetFlag(Flags flag, bool on) => _state = on ? _state | (int)flag : _state & ~(int)flag;
+
+    /// <summary>This node's slot in the backward pass running now, 1-based; 0 outside a pass, -1 while the sort has seen it but not placed it (see BackwardPass).</summary>
+    internal int PassSlot
+    {
+        get => _state >> FlagBits;   // an arithmetic shift: -1 stays -1
+        set => _state = (value << FlagBits) | (_state & FlagMask);
+    }
+
+    /// <summary>The largest <see cref="PassSlot"/>: a backward pass handles graphs of up to this many nodes (2²⁸ − 1).</summary>
+    internal const int MaxPassSlot = int.MaxValue >> FlagBits;
 
     private Tensor? StoredGrad()
     {
-        if (!_hasGrad) return null;
-        if (_gradIsGraph) return _grad;
-        return IsScalar ? new Tensor(_scalarGrad) : _grad!.Copy();
+        if (!HasFlag(Flags.HasGrad)) return null;
+        if (HasFlag(Flags.GradIsGraph)) return s_graphGrads.TryGetValue(this, out var graph) ? graph : null;
+        return _array is null ? new Tensor(_scalarGrad) : new Tensor((double[])_array.Grad!.Clone(), _array.Shape);
     }
 
     private void ForgetGrad()
     {
-        _hasGrad = false;
-        _scalarGrad = 0.0;
-        if (_gradIsGraph) _grad = null;   // an owned buffer is kept and reused by the next pass
-        _gradIsGraph = false;
+        ForgetGraphGrad();
+        SetFlag(Flags.HasGrad, false);
+        _scalarGrad = 0.0;   // an array's buffer is kept and reused by the next pass
+    }
+
+    private void ForgetGraphGrad()
+    {
+        if (!HasFlag(Flags.GradIsGraph)) return;
+        s_graphGrads.Remove(this);
+        SetFlag(Flags.GradIsGraph, false);
     }
 
     /// <summary>Adds one pass's gradient into the stored one (<paramref name="handOver"/>, if given, may become the storage).</summary>
     internal void AccumulateGrad(ReadOnlySpan<double> gradient, double[]? handOver)
     {
-        if (IsScalar)
+        bool hasGrad = HasFlag(Flags.HasGrad);
+        if (_array is null)
         {
-            _scalarGrad = (_hasGrad ? _scalarGrad : 0.0) + gradient[0];
-            _grad = null;
+            _scalarGrad = (hasGrad ? _scalarGrad : 0.0) + gradient[0];   // kept equal to a graph gradient's value
+            ForgetGraphGrad();
         }
-        else if (_hasGrad && !_gradIsGraph)
+        else if (hasGrad && !HasFlag(Flags.GradIsGraph))
         {
-            var stored = _grad!.Values;
+            var stored = _array.Grad!;
             for (int i = 0; i < stored.Length; i++) stored[i] += gradient[i];
         }
-        else if (_hasGrad)
+        else if (hasGrad)
         {
             // The stored gradient is a graph tensor that others may hold: build a new one.
-            var sum = _grad!.ToArray();
+            var sum = StoredGrad()!.ToArray();
             for (int i = 0; i < sum.Length; i++) sum[i] += gradient[i];
-            _grad = Owning(sum, _shape);
+            _array.Grad = sum;
+            ForgetGraphGrad();
         }
-        else if (_grad is not null)
+        else if (_array.Grad is not null)
         {
-            gradient.CopyTo(_grad.Values);   // reuse the buffer kept by ZeroGrad
+            gradient.CopyTo(_array.Grad);   // reuse the buffer kept by ZeroGrad
         }
         else
         {
-            _grad = Owning(handOver ?? gradient.ToArray(), _shape);
+            _array.Grad = handOver ?? gradient.ToArray();
         }
-        _hasGrad = true;
-        _gradIsGraph = false;
+        SetFlag(Flags.HasGrad, true);
     }
 
     /// <summary>Adds a differentiable gradient (a Backward(createGraph: true) pass) to the stored one.</summary>
     internal void AccumulateGraphGrad(Tensor gradient)
     {
         Tensor total = gradient;
-        if (_hasGrad)
-        {
-            Tensor stored = _gradIsGraph ? _grad! : (IsScalar ? new Tensor(_scalarGrad) : _grad!.Copy());
-            total = stored + gradient;
-        }
-        _grad = total;
-        if (IsScalar) _scalarGrad = total._scalar;
-        _hasGrad = true;
-        _gradIsGraph = true;
+        if (HasFlag(Flags.HasGrad)) total = StoredGrad()! + gradient;
+        s_graphGrads.AddOrUpdate(this, total);
+        if (_array is null) _scalarGrad = total._scalar;
+        SetFlag(Flags.HasGrad, true);
+        SetFlag(Flags.GradIsGraph, true);
     }
 
     /// <summary>The gradient of a 0-d tensor as a number, when it is one (not a recorded graph): for snapshots that keep no tensor.</summary>
     internal bool TryGetScalarGrad(out double gradient)
     {
         gradient = _scalarGrad;
-        return IsScalar && _hasGrad && !_gradIsGraph;
+        return _array is null && HasFlag(Flags.HasGrad) && !HasFlag(Flags.GradIsGraph);
     }
 
     /// <summary>The stored gradient's values, for optimizers (empty when there is none).</summary>
     internal Span<double> GradValues =>
-        !_hasGrad ? Span<double>.Empty
-        : IsScalar ? MemoryMarshal.CreateSpan(ref _scalarGrad, 1)
-        : _grad!.Values;
+        !HasFlag(Flags.HasGrad) ? Span<double>.Empty
+        : _array is null ? MemoryMarshal.CreateSpan(ref _scalarGrad, 1)
+        : HasFlag(Flags.GradIsGraph) ? StoredGrad()!.Values
+        : _array.Grad!;
 }

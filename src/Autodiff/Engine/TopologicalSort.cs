@@ -14,8 +14,8 @@ internal static class TopologicalSort
 {
     public interface IVisitor
     {
-        /// <summary>Called for every edge, parent → the node of <paramref name="op"/>: whether to visit the parent (false if seen, or not followed).</summary>
-        bool Follow(Tensor parent, Operation op);
+        /// <summary>Called for every edge, parent → <paramref name="node"/>: whether to visit the parent (false if seen, or not followed).</summary>
+        bool Follow(Tensor parent, Tensor node);
 
         /// <summary>Called once per node, after all of the parents it follows have been placed.</summary>
         void Place(Tensor node);
@@ -35,7 +35,7 @@ internal static class TopologicalSort
             if (op is not null && top.NextParent < op.ParentCount)
             {
                 Tensor parent = op.Parent(top.NextParent++);
-                if (visitor.Follow(parent, op)) Push(parent, ref stack, ref depth, ref deepest);   // may move the stack: top is not used after it
+                if (visitor.Follow(parent, top.Node)) Push(parent, ref stack, ref depth, ref deepest);   // may move the stack: top is not used after it
             }
             else
             {

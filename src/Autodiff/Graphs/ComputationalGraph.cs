@@ -120,7 +120,7 @@ public sealed partial class ComputationalGraph
     /// <summary>Follows every parent once (by reference), leaves that need no gradient included, and makes each node as it is placed.</summary>
     private readonly struct Placing(Builder builder) : TopologicalSort.IVisitor
     {
-        public bool Follow(Tensor parent, Operation op) => builder.ByTensor.TryAdd(parent, null!);
+        public bool Follow(Tensor parent, Tensor node) => builder.ByTensor.TryAdd(parent, null!);
 
         public void Place(Tensor node) => builder.Place(node);
     }
