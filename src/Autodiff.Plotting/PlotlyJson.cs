@@ -28,6 +28,12 @@ namespace Autodiff.Plotting;
 /// <see cref="Color"/> and <see cref="ARGB"/> as Plotly.NET's converters write them. A value of any other type
 /// is handed to Newtonsoft with Plotly.NET's settings, so output is never wrong, only slower for that value.
 /// </para>
+/// <para>
+/// Plotly.NET puts the same template object into every chart's layout. It is written again for every chart, not
+/// cached by reference: a <c>DynamicObj</c> can be changed after it was written, and a cache could not tell. In
+/// the browser a whole chart after a page's first, template included, took 14–300 ms to display (docs/web.md),
+/// so the template is not worth that risk.
+/// </para>
 /// </remarks>
 public static class PlotlyJson
 {
