@@ -27,14 +27,28 @@ public static class ChartHtml
     /// A <c>&lt;div&gt;</c> and the <c>Plotly.newPlot</c> script that fills it, without loading plotly.js: for
     /// a page or notebook that loads <see cref="PlotlyJs"/> once for many charts.
     /// </summary>
+    /// <remarks>
+    /// The same HTML as Plotly.NET's <c>GenericChart.toChartHTML</c> with no plotly.js reference (no require.js, no
+    /// CDN, which would fail offline): a div with a fresh id and a <c>renderPlotly_…</c> function that draws into it.
+    /// The JSON comes from <see cref="PlotlyJson"/> rather than Plotly.NET's Newtonsoft serializer, which took
+    /// seconds per chart in the browser app's WebAssembly interpreter.
+    /// </remarks>
     /// <param name="chart">The chart.</param>
     public static string Fragment(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        // A chart whose display options ask for require.js or a CDN would emit a loader that fails offline.
-        var display = DisplayOptions.setPlotlyReference(PlotlyJSReference.NoReference)
-            .Invoke(GenericChart.getDisplayOptions(chart));
-        return GenericChart.toChartHTML(GenericChart.setDisplayOptions(display, chart));
+        var id = Guid.NewGuid().ToString();
+        return new StringBuilder()
+            .Append("<div><div id=\"").Append(id).Append("\"><!-- Plotly chart will be drawn inside this DIV --></div>")
+            .Append("<script type=\"text/javascript\">var renderPlotly_").Append(id.Replace("-", "")).Append(" = function() {\n")
+            .Append("    var data = ").Append(PlotlyJson.Data(chart)).Append(";\n")
+            .Append("    var layout = ").Append(PlotlyJson.Layout(chart)).Append(";\n")
+            .Append("    var config = ").Append(PlotlyJson.Config(chart)).Append(";\n")
+            .Append("    Plotly.newPlot('").Append(id).Append("', data, layout, config);\n")
+            .Append("};\n")
+            .Append("renderPlotly_").Append(id.Replace("-", "")).Append("();\n")
+            .Append("</script></div>")
+            .ToString();
     }
 
     /// <summary>A complete, self-contained HTML page showing one chart.</summary>
