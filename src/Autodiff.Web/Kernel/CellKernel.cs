@@ -47,9 +47,6 @@ public sealed class CellKernel
     /// <summary>Called once before Roslyn is first needed (the browser downloads it then).</summary>
     public Func<Task>? LoadCompilerAsync { get; init; }
 
-    // Whether the cell running now was loaded from its image compiled ahead of time.
-    private bool LastCellWasPrecompiled { get; set; }
-
     /// <summary>Compiles and runs one cell. Never throws: failures are in the result.</summary>
     public async Task<CellResult> RunAsync(string code, string cellName)
     {
@@ -64,16 +61,15 @@ public sealed class CellKernel
         var key = PrecompiledCells.ChainKey(chain, source);
         var assemblyName = "cell-" + key;
         var image = Precompiled.Find(chain, source)?.Image;
-        LastCellWasPrecompiled = image is not null;
-        string errors = "";
-        if (image is not null)
+        var precompiled = image is not null;
+        var errors = "";
+        if (precompiled)
         {
             notYetCompiled.Add((source, assemblyName));
         }
         else
         {
-            image = await CompileAsync(source, assemblyName);
-            errors = compileErrors;
+            (image, errors) = await CompileAsync(source, assemblyName);
         }
         var compiled = Stopwatch.GetElapsedTime(started);
         if (image is null)
@@ -102,7 +98,7 @@ public sealed class CellKernel
         CellResult Finish(CellResult result)
         {
             Flush();
-            return result with { CompileTime = compiled, Output = printed.ToString(), Outputs = shown, Precompiled = LastCellWasPrecompiled };
+            return result with { CompileTime = compiled, Output = printed.ToString(), Outputs = shown, Precompiled = precompiled };
         }
         try
         {
@@ -136,10 +132,8 @@ public sealed class CellKernel
         return lines is ["#!import course.dib"] ? CourseUsings : null;
     }
 
-    private string compileErrors = "";
-
     /// <summary>Compiles a cell with Roslyn, after telling it of the cells that ran from their images.</summary>
-    private async Task<byte[]?> CompileAsync(string source, string assemblyName)
+    private async Task<(byte[]? Image, string Errors)> CompileAsync(string source, string assemblyName)
     {
         if (compiler is null && LoadCompilerAsync is { } load) await load();
         return EmitWithRoslyn(source, assemblyName);
@@ -147,12 +141,13 @@ public sealed class CellKernel
 
     // Kept apart from CompileAsync: the browser's .NET resolves the Roslyn types a method names when it first runs
     // the method, so this one may run only once Roslyn is loaded.
-    private byte[]? EmitWithRoslyn(string source, string assemblyName)
+    private (byte[]? Image, string Errors) EmitWithRoslyn(string source, string assemblyName)
     {
         var roslyn = (CellCompiler)(compiler ??= new CellCompiler());
         foreach (var (earlier, name) in notYetCompiled) roslyn.Continue(earlier, name);
         notYetCompiled.Clear();
-        return roslyn.Emit(source, assemblyName, out compileErrors);
+        var image = roslyn.Emit(source, assemblyName, out var errors);
+        return (image, errors);
     }
 
     /// <summary>
