@@ -59,7 +59,7 @@ public sealed class CellKernel
         }
 
         var key = PrecompiledCells.ChainKey(chain, source);
-        var assemblyName = "cell-" + key;
+        var assemblyName = PrecompiledCells.AssemblyName(key);
         var image = Precompiled.Find(chain, source)?.Image;
         var precompiled = image is not null;
         var errors = "";
@@ -164,7 +164,7 @@ public sealed class CellKernel
         {
             if (CompiledSource(code) is not { } source) continue;
             var key = PrecompiledCells.ChainKey(chain, source);
-            if (roslyn.Emit(source, "cell-" + key, out _) is not { } image) continue;
+            if (roslyn.Emit(source, PrecompiledCells.AssemblyName(key), out _) is not { } image) continue;
             result.Add(new PrecompiledCells.Entry(chain, source, key, image));
             chain = key;
         }

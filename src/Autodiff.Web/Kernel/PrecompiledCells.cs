@@ -41,6 +41,12 @@ public sealed class PrecompiledCells
         return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The name of the assembly a cell compiles to, from its chain's key: the same whether the cell was compiled ahead
+    /// of time or in the page, so that a later cell compiled by Roslyn finds the earlier ones by name.
+    /// </summary>
+    public static string AssemblyName(string key) => "cell-" + key;
+
     public void Add(Entry entry) => byKey[entry.Key] = entry;
 
     /// <summary>The image of <paramref name="source"/> compiled after the chain <paramref name="previous"/>, if there is one.</summary>
